@@ -1,0 +1,18 @@
+// Prints raw and gzipped sizes of pkg/'s .wasm and .js files; fails above the budget.
+//   node scripts/size.mjs [--budget-kb 60] [--json]
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+const dir = new URL("../pkg/", import.meta.url);
+const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
+const budget = Number(arg("--budget-kb", 60)) * 1024;
+const rows = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).sort().map((f) => {
+  const bytes = readFileSync(new URL(f, dir));
+  return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+if (process.argv.includes("--json")) { console.log(JSON.stringify({ rows, total })); process.exit(0); }
+const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
+console.log("size:  file                    raw        gzip");
+for (const r of rows) console.log(`size:  ${r.file.padEnd(20)} ${kb(r.raw)} ${kb(r.gzip)}`);
+console.log(`size:  ${"total".padEnd(20)} ${kb(total.raw)} ${kb(total.gzip)}   (budget ${budget / 1024} KB gzipped)`);
+if (total.gzip > budget) { console.error(`size: over budget by ${kb(total.gzip - budget)}`); process.exit(1); }
