@@ -52,17 +52,30 @@ function ymdToDay(y, m, d) {
   return daysFromCivil(y, m, d);
 }
 
-const RE_ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RE_NUM_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 // RFC 3339 (T, t or a space; optional seconds and fraction; optional offset), or a plain date.
 const RE_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?$/;
 
+/** Digits t[i..j) as a number, or -1. */
+function digits(t, i, j) {
+  let n = 0;
+  for (; i < j; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** A date as typed (already trimmed), or undefined. */
 function parseDate(t, order) {
-  let m = RE_ISO_DATE.exec(t);
-  if (m) return ymdToDay(+m[1], +m[2], +m[3]);
+  // YYYY-MM-DD, the form every date control sends: read without a regex or a match array.
+  if (t.length === 10 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) {
+    const y = digits(t, 0, 4), m = digits(t, 5, 7), d = digits(t, 8, 10);
+    return y < 0 || m < 0 || d < 0 ? undefined : ymdToDay(y, m, d);
+  }
   if (order === "ymd") return undefined;
-  m = RE_NUM_DATE.exec(t);
+  const m = RE_NUM_DATE.exec(t);
   if (!m) return undefined;
   return order === "dmy" ? ymdToDay(+m[4], +m[3], +m[1]) : ymdToDay(+m[4], +m[1], +m[3]);
 }
@@ -262,7 +275,20 @@ for (const [parent, names] of [
 
 const RE_PATH = /^([A-Za-z]+)(?:\[(\d+)\])?(?:\.([A-Za-z]+)(?:\[(\d+)\])?(?:\.([A-Za-z]+))?)?$/;
 
+// Paths repeat from keystroke to keystroke: rank each once.
+const rankCache = new Map();
+
 function fieldRank(path) {
+  let r = rankCache.get(path);
+  if (r === undefined) {
+    r = computeRank(path);
+    if (rankCache.size > 4096) rankCache.clear();
+    rankCache.set(path, r);
+  }
+  return r;
+}
+
+function computeRank(path) {
   const m = RE_PATH.exec(path);
   if (!m) return -1;
   const top = m[1];
