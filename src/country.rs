@@ -1,0 +1,54 @@
+//! Countries: the assigned ISO 3166-1 alpha-2 codes, plus `XK` (Kosovo, used by INTERPOL and
+//! the EU). Any case is read (`"us"` is `US`); anything else is not a country.
+
+/// The 249 assigned codes and `XK`, sorted (data, checked against ISO 3166-1 as of 2026).
+const CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+
+/// A country code, upper case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    pub const US: Country = Country(*b"US");
+    pub const AU: Country = Country(*b"AU");
+
+    /// Reads an alpha-2 code in any case, with surrounding white space.
+    pub fn parse(text: &str) -> Option<Country> {
+        let [a, b] = *text.trim().as_bytes() else {
+            return None;
+        };
+        let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        CODES
+            .as_bytes()
+            .chunks(3)
+            .any(|c| c.get(..2) == Some(&code[..]))
+            .then_some(Country(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_assigned_codes_in_any_case() {
+        assert_eq!(Country::parse("us"), Some(Country::US));
+        assert_eq!(Country::parse(" Au "), Some(Country::AU));
+        assert_eq!(
+            Country::parse("xk").map(|c| c.as_str().to_string()),
+            Some("XK".into())
+        );
+        assert_eq!(CODES.split(' ').count(), 250);
+    }
+
+    #[test]
+    fn rejects_what_is_not_assigned() {
+        for bad in ["", "U", "USA", "UK", "EU", "ZZ", "1A", "U S", "é"] {
+            assert_eq!(Country::parse(bad), None, "{bad}");
+        }
+    }
+}

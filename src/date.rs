@@ -1,0 +1,369 @@
+//! Civil dates without time zones, and business days.
+//!
+//! A date is a day number (days since 1970-01-01), so windows are plain subtraction and there is
+//! no time zone to get wrong: "today" is whatever date the caller says (`options.asOf`), which
+//! in the browser is the officer's local date. The conversions are Howard Hinnant's
+//! `days_from_civil` / `civil_from_days`, exact for the proleptic Gregorian calendar.
+
+/// A calendar date (proleptic Gregorian), years 1..=9999.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i32);
+
+/// 1970-01-01.
+pub const EPOCH: Date = Date(0);
+
+/// How a date typed as `NN/NN/YYYY` is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Only ISO `YYYY-MM-DD`.
+    #[default]
+    Ymd,
+    /// `DD/MM/YYYY` (and ISO).
+    Dmy,
+    /// `MM/DD/YYYY` (and ISO).
+    Mdy,
+}
+
+/// A date-time as typed: its calendar day and whether it carried a UTC offset (`Z`, `+10:00`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateTime {
+    pub date: Date,
+    pub has_offset: bool,
+    pub has_time: bool,
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Days in month `m` (1..=12) of year `y`.
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// The date, or `None` when it does not exist (2026-02-30) or is outside years 1..=9999.
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m as i32 + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d as i32 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(Date(era * 146_097 + doe - 719_468))
+    }
+
+    /// Year, month (1..=12), day (1..=31).
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = yoe + era * 400 + i32::from(m <= 2);
+        (y, m, d)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn day_number(self) -> i32 {
+        self.0
+    }
+
+    /// `n` days later (earlier when negative); saturates far outside any real window.
+    pub fn add_days(self, n: i64) -> Date {
+        let n = n.clamp(-4_000_000, 4_000_000) as i32;
+        Date(self.0 + n)
+    }
+
+    /// `self − other` in days.
+    pub fn days_since(self, other: Date) -> i64 {
+        i64::from(self.0) - i64::from(other.0)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (3).
+        (self.0 + 3).rem_euclid(7) as u32
+    }
+
+    pub fn is_weekend(self) -> bool {
+        self.weekday() >= 5
+    }
+
+    /// The date `n` business days after `self`: Monday–Friday, skipping `holidays`.
+    /// `self` itself never counts; `n = 0` is `self`.
+    pub fn add_business_days(self, n: u32, holidays: &[Date]) -> Date {
+        let mut d = self;
+        let mut left = n.min(10_000);
+        while left > 0 {
+            d = d.add_days(1);
+            if !d.is_weekend() && !holidays.contains(&d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    /// Reads `YYYY-MM-DD`, and `NN/NN/YYYY` (also with `-` or `.`) in the given order.
+    /// Surrounding white space is allowed; anything else is not a date.
+    pub fn parse(text: &str, order: DateOrder) -> Option<Date> {
+        let t = text.trim().as_bytes();
+        if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *t {
+            return Date::from_ymd(
+                num(&[y1, y2, y3, y4])? as i32,
+                num(&[m1, m2])?,
+                num(&[d1, d2])?,
+            );
+        }
+        if order == DateOrder::Ymd {
+            return None;
+        }
+        // 1 or 2 digits, a separator, 1 or 2 digits, the same separator, 4 digits.
+        let mut parts = [0u32; 3];
+        let mut lens = [0usize; 3];
+        let mut k = 0;
+        let mut sep = None;
+        for &c in t {
+            if c.is_ascii_digit() {
+                let (p, l) = (parts.get_mut(k)?, lens.get_mut(k)?);
+                *p = *p * 10 + u32::from(c - b'0');
+                *l += 1;
+                if *l > 4 {
+                    return None;
+                }
+            } else if matches!(c, b'/' | b'-' | b'.') && sep.is_none_or(|s| s == c) {
+                sep = Some(c);
+                k += 1;
+                if k > 2 {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        if k != 2 || !(1..=2).contains(&lens[0]) || !(1..=2).contains(&lens[1]) || lens[2] != 4 {
+            return None;
+        }
+        let (a, b, y) = (parts[0], parts[1], parts[2] as i32);
+        match order {
+            DateOrder::Dmy => Date::from_ymd(y, b, a),
+            DateOrder::Mdy => Date::from_ymd(y, a, b),
+            DateOrder::Ymd => None,
+        }
+    }
+
+    /// Appends `YYYY-MM-DD`.
+    pub fn write(self, out: &mut String) {
+        let (y, m, d) = self.ymd();
+        push_digits(out, y as u32, 4);
+        out.push('-');
+        push_digits(out, m, 2);
+        out.push('-');
+        push_digits(out, d, 2);
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::with_capacity(10);
+        self.write(&mut s);
+        f.write_str(&s)
+    }
+}
+
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for p in (0..width).rev() {
+        let d = (n / 10u32.pow(p)) % 10;
+        out.push(char::from(b'0' + d as u8));
+    }
+}
+
+fn num(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+impl DateTime {
+    /// Reads RFC 3339 (`2026-11-29T14:30:00+10:00`, `…Z`, a space for `T`, optional seconds and
+    /// fraction), a date-time without offset (what `datetime-local` sends), or a plain date.
+    /// The day is the date as written: no conversion between zones.
+    pub fn parse(text: &str, order: DateOrder) -> Option<DateTime> {
+        let t = text.trim();
+        let split = t.find(['T', 't', ' ']);
+        let Some(at) = split else {
+            return Date::parse(t, order).map(|date| DateTime {
+                date,
+                has_offset: false,
+                has_time: false,
+            });
+        };
+        let date = Date::parse(t.get(..at)?, order)?;
+        let rest = t.get(at + 1..)?.as_bytes();
+        // hh:mm
+        let [h1, h2, b':', m1, m2, tail @ ..] = rest else {
+            return None;
+        };
+        if num(&[*h1, *h2])? > 23 || num(&[*m1, *m2])? > 59 {
+            return None;
+        }
+        let mut tail = tail;
+        if let [b':', s1, s2, more @ ..] = tail {
+            if num(&[*s1, *s2])? > 60 {
+                return None;
+            }
+            tail = more;
+            if let [b'.', more @ ..] = tail {
+                let n = more.iter().take_while(|c| c.is_ascii_digit()).count();
+                if n == 0 {
+                    return None;
+                }
+                tail = more.get(n..)?;
+            }
+        }
+        let has_offset = match tail {
+            [] => false,
+            [b'Z' | b'z'] => true,
+            [b'+' | b'-', a, b, b':', c, d] => num(&[*a, *b])? <= 23 && num(&[*c, *d])? <= 59,
+            _ => return None,
+        };
+        Some(DateTime {
+            date,
+            has_offset,
+            has_time: true,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s, DateOrder::Ymd).unwrap_or(Date(i32::MIN))
+    }
+
+    #[test]
+    fn round_trips_every_day_of_four_centuries() {
+        let start = d("1900-01-01");
+        for n in 0..146_097 {
+            let x = start.add_days(n);
+            let (y, m, dd) = x.ymd();
+            assert_eq!(Date::from_ymd(y, m, dd), Some(x));
+        }
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(d("2000-03-01").days_since(d("2000-02-28")), 2);
+        assert_eq!(d("2100-03-01").days_since(d("2100-02-28")), 1);
+    }
+
+    #[test]
+    fn rejects_days_that_do_not_exist() {
+        for s in [
+            "2026-02-29",
+            "2026-02-30",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "0000-01-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+            "2026-01-01x",
+        ] {
+            assert_eq!(Date::parse(s, DateOrder::Ymd), None, "{s}");
+        }
+        assert!(Date::parse("2028-02-29", DateOrder::Ymd).is_some());
+        assert!(Date::parse(" 2026-11-29 ", DateOrder::Ymd).is_some());
+    }
+
+    #[test]
+    fn reads_day_first_and_month_first_only_when_asked() {
+        assert_eq!(
+            Date::parse("03/04/2026", DateOrder::Dmy),
+            Some(d("2026-04-03"))
+        );
+        assert_eq!(
+            Date::parse("03/04/2026", DateOrder::Mdy),
+            Some(d("2026-03-04"))
+        );
+        assert_eq!(
+            Date::parse("3.4.2026", DateOrder::Dmy),
+            Some(d("2026-04-03"))
+        );
+        assert_eq!(Date::parse("03/04/2026", DateOrder::Ymd), None);
+        assert_eq!(Date::parse("31/02/2026", DateOrder::Dmy), None);
+        assert_eq!(Date::parse("03/04-2026", DateOrder::Dmy), None);
+        assert_eq!(
+            Date::parse("2026-04-03", DateOrder::Dmy),
+            Some(d("2026-04-03"))
+        );
+        assert_eq!(Date::parse("03/04/26", DateOrder::Dmy), None);
+    }
+
+    #[test]
+    fn weekdays_and_business_days() {
+        assert_eq!(d("2026-11-29").weekday(), 6, "a Sunday");
+        assert_eq!(d("2026-11-30").weekday(), 0, "a Monday");
+        // Friday + 2 business days = Tuesday.
+        assert_eq!(d("2026-11-27").add_business_days(2, &[]), d("2026-12-01"));
+        // With the Monday a holiday: Wednesday.
+        assert_eq!(
+            d("2026-11-27").add_business_days(2, &[d("2026-11-30")]),
+            d("2026-12-02")
+        );
+        // Saturday + 1 = Monday.
+        assert_eq!(d("2026-11-28").add_business_days(1, &[]), d("2026-11-30"));
+        assert_eq!(d("2026-11-28").add_business_days(0, &[]), d("2026-11-28"));
+    }
+
+    #[test]
+    fn date_times() {
+        let p = |s| DateTime::parse(s, DateOrder::Ymd);
+        assert_eq!(
+            p("2026-11-29T23:30:00+10:00"),
+            Some(DateTime {
+                date: d("2026-11-29"),
+                has_offset: true,
+                has_time: true
+            })
+        );
+        assert_eq!(
+            p("2026-11-29t01:02:03.456Z").map(|x| x.has_offset),
+            Some(true)
+        );
+        assert_eq!(p("2026-11-29T14:30").map(|x| x.has_offset), Some(false));
+        assert_eq!(
+            p("2026-11-29 14:30:10-05:00").map(|x| x.has_offset),
+            Some(true)
+        );
+        assert_eq!(p("2026-11-29").map(|x| x.has_time), Some(false));
+        for bad in [
+            "2026-11-29T",
+            "2026-11-29T25:00",
+            "2026-11-29T10:00+1000",
+            "2026-11-29T10:00:00.Z",
+            "2026-02-30T10:00Z",
+            "yesterday",
+        ] {
+            assert_eq!(p(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn writes_iso() {
+        assert_eq!(d("0999-01-05").to_string(), "0999-01-05");
+        assert_eq!(d("2026-11-30").to_string(), "2026-11-30");
+    }
+}

@@ -1,0 +1,178 @@
+//! Field paths (`preservation.extensions[1].requestedOn`) and their place in form order.
+
+use std::borrow::Cow;
+
+use crate::json;
+
+/// Every field of contract §2 in form order; `[]` stands for any index.
+pub const FORM_ORDER: &[&str] = &[
+    "",
+    "requestType",
+    "requestingCountry",
+    "requestedCountry",
+    "submissionDate",
+    "authority",
+    "authority.name",
+    "authority.officer",
+    "authority.email",
+    "authority.phone",
+    "case",
+    "case.reference",
+    "case.facts",
+    "case.nexus",
+    "case.offences",
+    "case.offences[]",
+    "case.offences[].name",
+    "case.offences[].provision",
+    "case.offences[].maxPenaltyYears",
+    "provider",
+    "provider.name",
+    "provider.profile",
+    "provider.legalEntity",
+    "provider.country",
+    "accounts",
+    "accounts[]",
+    "accounts[].kind",
+    "accounts[].value",
+    "accounts[].timestamp",
+    "accounts[].port",
+    "data",
+    "data.categories",
+    "data.categories[]",
+    "data.from",
+    "data.to",
+    "preservation",
+    "preservation.status",
+    "preservation.requestedOn",
+    "preservation.confirmedOn",
+    "preservation.reference",
+    "preservation.periodDays",
+    "preservation.proofAttached",
+    "preservation.extensions",
+    "preservation.extensions[]",
+    "preservation.extensions[].requestedOn",
+    "preservation.extensions[].reference",
+    "preservation.extensions[].periodDays",
+    "recordsLocation",
+    "recordsLocation.country",
+    "recordsLocation.confirmed",
+    "recordsLocation.basis",
+    "recordsLocation.note",
+    "emergency",
+    "emergency.active",
+    "emergency.risk",
+    "emergency.justification",
+    "emergency.harmExpectedBy",
+    "emergency.oral",
+    "emergency.oralMadeOn",
+    "emergency.writtenFollowUpOn",
+    "notification",
+    "notification.providerNotifies",
+    "notification.requestNonDisclosure",
+    "notification.reason",
+    "notification.durationDays",
+    "csam",
+    "csam.likely",
+    "csam.declared",
+    "csam.handlingProtocol",
+    "csam.importPermitRef",
+    "csam.ncmecReports",
+    "csam.ncmecReports[]",
+];
+
+/// A field path as findings carry it.
+pub type Field = Cow<'static, str>;
+
+/// `base[i]` or `base[i].leaf` (`leaf` may be empty).
+pub fn indexed(base: &str, i: usize, leaf: &str) -> Field {
+    let mut s = String::with_capacity(base.len() + leaf.len() + 6);
+    s.push_str(base);
+    s.push('[');
+    json::write_int(&mut s, i as i64);
+    s.push(']');
+    if !leaf.is_empty() {
+        s.push('.');
+        s.push_str(leaf);
+    }
+    Cow::Owned(s)
+}
+
+fn rank(normalised: &str) -> usize {
+    FORM_ORDER
+        .iter()
+        .position(|p| *p == normalised)
+        .unwrap_or(FORM_ORDER.len())
+}
+
+/// A key that sorts paths in form order: rows of a list in their order, each row's fields in
+/// form order, right after the list itself.
+pub fn order_key(path: &str) -> (usize, usize, usize) {
+    let Some(open) = path.find('[') else {
+        let r = rank(path);
+        return (r, 0, r);
+    };
+    let close = path
+        .get(open..)
+        .and_then(|s| s.find(']'))
+        .map_or(path.len(), |c| open + c);
+    let index: usize = path
+        .get(open + 1..close)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX - 1);
+    let base = path.get(..open).unwrap_or("");
+    let mut normalised = String::with_capacity(path.len());
+    normalised.push_str(base);
+    normalised.push_str("[]");
+    normalised.push_str(path.get(close + 1..).unwrap_or(""));
+    (rank(base), index.saturating_add(1), rank(&normalised))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_in_form_order() {
+        let mut paths = vec![
+            "csam.declared",
+            "accounts[1].kind",
+            "preservation.extensions",
+            "accounts[0].value",
+            "preservation.extensions[0].requestedOn",
+            "accounts",
+            "requestingCountry",
+            "",
+            "accounts[0].timestamp",
+            "accounts[10].kind",
+            "accounts[2].kind",
+            "preservation.confirmedOn",
+        ];
+        paths.sort_by_key(|p| order_key(p));
+        assert_eq!(
+            paths,
+            [
+                "",
+                "requestingCountry",
+                "accounts",
+                "accounts[0].value",
+                "accounts[0].timestamp",
+                "accounts[1].kind",
+                "accounts[2].kind",
+                "accounts[10].kind",
+                "preservation.confirmedOn",
+                "preservation.extensions",
+                "preservation.extensions[0].requestedOn",
+                "csam.declared",
+            ]
+        );
+    }
+
+    #[test]
+    fn builds_indexed_paths() {
+        assert_eq!(
+            indexed("preservation.extensions", 1, "requestedOn"),
+            "preservation.extensions[1].requestedOn"
+        );
+        assert_eq!(indexed("csam.ncmecReports", 0, ""), "csam.ncmecReports[0]");
+    }
+}

@@ -1,0 +1,144 @@
+//! Words, by locale: a data file per language (`en.json`, `fr.json`) keyed by rule code, with
+//! `{param}` placeholders. Read once per locale on first use.
+//!
+//! A rule with several situations (CASE001: a country missing, or both the same) names one in
+//! its `variant` parameter, and the file holds `CODE.variant` beside `CODE`.
+
+use std::sync::OnceLock;
+
+use crate::date::Date;
+use crate::json::{self, Value};
+use crate::options::Locale;
+use crate::report::Param;
+
+const EN: &str = include_str!("en.json");
+const FR: &str = include_str!("fr.json");
+
+/// The texts of one rule in one language.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct RuleText {
+    pub title: String,
+    pub description: String,
+    pub message: String,
+    pub help: String,
+}
+
+/// All the words of one locale.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    months: Vec<String>,
+    terms: Vec<(String, String)>,
+    rules: Vec<(String, RuleText)>,
+}
+
+/// The catalogue of a locale (parsed on first use, then shared).
+pub fn catalogue(locale: Locale) -> &'static Catalogue {
+    static EN_CAT: OnceLock<Catalogue> = OnceLock::new();
+    static FR_CAT: OnceLock<Catalogue> = OnceLock::new();
+    match locale {
+        Locale::En => EN_CAT.get_or_init(|| Catalogue::parse(EN)),
+        Locale::Fr => FR_CAT.get_or_init(|| Catalogue::parse(FR)),
+    }
+}
+
+fn text_of(v: Option<&Value<'_>>) -> String {
+    match v {
+        Some(Value::String(s)) => s.to_string(),
+        _ => String::new(),
+    }
+}
+
+impl Catalogue {
+    fn parse(data: &str) -> Catalogue {
+        let Ok(root) = json::parse(data) else {
+            return Catalogue::default();
+        };
+        let months = match root.get("months") {
+            Some(Value::Array(items)) => items.iter().map(|m| text_of(Some(m))).collect(),
+            _ => Vec::new(),
+        };
+        let pairs = |key| match root.get(key) {
+            Some(Value::Object(entries)) => {
+                entries.iter().map(|(k, v)| (k.to_string(), v)).collect()
+            }
+            _ => Vec::new(),
+        };
+        let terms = pairs("terms")
+            .into_iter()
+            .map(|(k, v)| (k, text_of(Some(v))))
+            .collect();
+        let rules = pairs("rules")
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    k,
+                    RuleText {
+                        title: text_of(v.get("title")),
+                        description: text_of(v.get("description")),
+                        message: text_of(v.get("message")),
+                        help: text_of(v.get("help")),
+                    },
+                )
+            })
+            .collect();
+        Catalogue {
+            months,
+            terms,
+            rules,
+        }
+    }
+
+    /// The texts of `code` (exactly: `CODE` or `CODE.variant`).
+    pub fn exact(&self, key: &str) -> Option<&RuleText> {
+        self.rules.iter().find(|(k, _)| k == key).map(|(_, t)| t)
+    }
+
+    /// The texts for a finding: `CODE.variant` when the params name a variant and the file has
+    /// it, else `CODE`.
+    pub fn for_finding(&self, code: &str, params: &[(&'static str, Param)]) -> Option<&RuleText> {
+        if let Some((_, Param::Term(variant))) = params.iter().find(|(n, _)| *n == "variant") {
+            let mut key = String::with_capacity(code.len() + variant.len() + 1);
+            key.push_str(code);
+            key.push('.');
+            key.push_str(variant);
+            if let Some(t) = self.exact(&key) {
+                return Some(t);
+            }
+        }
+        self.exact(code)
+    }
+
+    /// A translated word; the key itself when the file lacks it.
+    pub fn term<'s>(&'s self, key: &'s str) -> &'s str {
+        self.terms
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(key, |(_, v)| v.as_str())
+    }
+
+    /// `30 Nov 2026` in the locale's month names.
+    pub fn write_date(&self, out: &mut String, d: Date) {
+        let (y, m, day) = d.ymd();
+        json::write_int(out, i64::from(day));
+        out.push(' ');
+        match self.months.get(m as usize - 1) {
+            Some(name) => out.push_str(name),
+            None => json::write_int(out, i64::from(m)),
+        }
+        out.push(' ');
+        json::write_int(out, i64::from(y));
+    }
+
+    /// Every key of the file (for completeness tests).
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn term_keys(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn month_count(&self) -> usize {
+        self.months.len()
+    }
+}

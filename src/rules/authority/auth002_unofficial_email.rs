@@ -1,0 +1,87 @@
+//! ## What it does
+//! Warns when the authority's email address is malformed or at a free webmail service (gmail,
+//! yahoo, outlook, hotmail, live, icloud, proton, gmx, yandex, mail.ru, aol, qq, 163).
+//!
+//! ## Why
+//! Providers accept requests only from an official government domain or on letterhead
+//! (Handbook ch. 7): a webmail address cannot be verified and the request is set aside.
+//!
+//! ## Example
+//! ```json
+//! { "authority": { "email": "detective.tui@gmail.com" } }
+//! ```
+
+use super::webmail;
+use crate::report::{Param, RawFinding, Severity};
+use crate::rules::identifiers::email_domain;
+use crate::rules::{Ctx, Rule, source};
+
+pub const RULE: Rule = Rule {
+    code: "AUTH002",
+    area: "authority",
+    severity: Severity::Warning,
+    field: "authority.email",
+    source: source::H25,
+    check,
+};
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+    let Some(email) = cx.form.authority.email else {
+        return;
+    };
+    let finding = RawFinding::new(RULE.code, "authority.email");
+    match email_domain(email) {
+        None => out.push(finding.with("variant", Param::Term("malformed"))),
+        Some(domain) => {
+            if let Some(service) = webmail(domain) {
+                out.push(
+                    finding
+                        .with("variant", Param::Term("webmail"))
+                        .with("domain", Param::Text(domain.to_ascii_lowercase()))
+                        .with("service", Param::Text(service.to_string())),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        for ok in [
+            "a.tui@police.gov.fj",
+            "duty@afp.gov.au",
+            "x@mail.police.uk",
+            "o@liveworks.org",
+        ] {
+            quiet("AUTH002", &format!(r#"{{"authority":{{"email":"{ok}"}}}}"#));
+        }
+        quiet("AUTH002", "{}");
+    }
+
+    #[test]
+    fn fail() {
+        for bad in [
+            "tui@gmail.com",
+            "TUI@Yahoo.co.uk",
+            "a@hotmail.fr",
+            "a@proton.me",
+            "a@mail.ru",
+            "a@163.com",
+            "a@gmx.de",
+            "nope",
+            "a@b",
+            "a b@c.org",
+            "@police.gov.fj",
+        ] {
+            fires(
+                "AUTH002",
+                "authority.email",
+                &format!(r#"{{"authority":{{"email":"{bad}"}}}}"#),
+            );
+        }
+    }
+}

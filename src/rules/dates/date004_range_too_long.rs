@@ -1,0 +1,75 @@
+//! ## What it does
+//! Warns when the date range spans more than `dateRange.maxSpanDays` days (default 365),
+//! counted as `to − from`.
+//!
+//! ## Why
+//! Providers and courts expect a request narrowly tailored to the offence; a sweeping range
+//! invites refusal or a request to narrow it (Handbook ch. 7; proportionality).
+//!
+//! ## Example
+//! ```json
+//! { "data": { "from": "2024-01-01", "to": "2026-01-01" } }
+//! ```
+
+use crate::report::{Param, RawFinding, Severity};
+use crate::rules::{Ctx, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "DATE004",
+    area: "dates",
+    severity: Severity::Warning,
+    field: "data.from",
+    source: "Handbook ch. 7 (provider profiles)",
+    check,
+};
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+    if let (Some(from), Some(to)) = (cx.form.data.from, cx.form.data.to) {
+        let span = to.days_since(from);
+        let max = cx.options.max_span_days;
+        if span > max {
+            out.push(
+                RawFinding::new(RULE.code, "data.from")
+                    .with("days", Param::Int(span))
+                    .with("max", Param::Int(max)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        quiet(
+            "DATE004",
+            r#"{"data":{"from":"2025-01-01","to":"2026-01-01"}}"#,
+        ); // 365 days
+        quiet(
+            "DATE004",
+            r#"{"data":{"from":"2024-01-01","to":"2024-12-31"}}"#,
+        ); // 365 in a leap year
+    }
+
+    #[test]
+    fn fail() {
+        fires(
+            "DATE004",
+            "data.from",
+            r#"{"data":{"from":"2024-12-31","to":"2026-01-01"}}"#,
+        ); // 366
+        fires(
+            "DATE004",
+            "data.from",
+            r#"{"data":{"from":"2024-01-01","to":"2025-01-01"}}"#,
+        ); // 366, leap year
+        fires_with(
+            "DATE004",
+            "data.from",
+            r#"{"data":{"from":"2026-01-01","to":"2026-01-31"}}"#,
+            r#"{"dateRange":{"maxSpanDays":29}}"#,
+        );
+    }
+}

@@ -1,0 +1,1 @@
+pub mod form001_unreadable_value;

@@ -1,0 +1,178 @@
+pub mod id001_no_account;
+pub mod id002_malformed_identifier;
+pub mod id003_ip_without_offset;
+pub mod id004_duplicate_account;
+pub mod id005_kind_not_accepted;
+
+use crate::form::AccountKind;
+
+/// The domain of a well-formed email address (`local@domain.tld`), else `None`.
+pub fn email_domain(s: &str) -> Option<&str> {
+    let (local, domain) = s.rsplit_once('@')?;
+    if local.is_empty() || local.len() > 64 || s.len() > 254 || local.contains('@') {
+        return None;
+    }
+    if local
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\\\"".contains(c))
+    {
+        return None;
+    }
+    is_domain(domain).then_some(domain)
+}
+
+/// A host name of two labels or more, each 1–63 letters, digits or hyphens (not at an end),
+/// and a top-level label that is not all digits.
+pub fn is_domain(d: &str) -> bool {
+    let d = d.strip_suffix('.').unwrap_or(d);
+    let labels: Vec<&str> = d.split('.').collect();
+    labels.len() >= 2
+        && d.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// E.164 after dropping spaces, hyphens, dots and parentheses: `+` and 8–15 digits, not `+0`.
+pub fn is_e164(s: &str) -> bool {
+    let mut digits = 0;
+    let mut chars = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'));
+    if chars.next() != Some('+') {
+        return false;
+    }
+    for (i, c) in chars.enumerate() {
+        if !c.is_ascii_digit() || (i == 0 && c == '0') {
+            return false;
+        }
+        digits += 1;
+    }
+    (8..=15).contains(&digits)
+}
+
+/// An `http` or `https` URL with a host (a domain, `localhost`, or an IP address).
+pub fn is_url(s: &str) -> bool {
+    if s.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let lower_scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let rest = if lower_scheme("https://") {
+        s.get(8..)
+    } else if lower_scheme("http://") {
+        s.get(7..)
+    } else {
+        None
+    };
+    let Some(rest) = rest else { return false };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(v6) = host_port.strip_prefix('[') {
+        return v6
+            .split_once(']')
+            .is_some_and(|(ip, _)| ip.parse::<std::net::Ipv6Addr>().is_ok());
+    }
+    let host = host_port.split_once(':').map_or(host_port, |(h, port)| {
+        if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
+            ""
+        } else {
+            h
+        }
+    });
+    host.eq_ignore_ascii_case("localhost")
+        || is_domain(host)
+        || host.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+pub fn is_ip(s: &str) -> bool {
+    s.parse::<std::net::IpAddr>().is_ok()
+}
+
+/// Whether `value` is well formed for `kind`.
+pub fn well_formed(kind: AccountKind, value: &str) -> bool {
+    match kind {
+        AccountKind::Email => email_domain(value).is_some(),
+        AccountKind::Phone => is_e164(value),
+        AccountKind::Url => is_url(value),
+        AccountKind::Ip => is_ip(value),
+        AccountKind::Username | AccountKind::UserId => !value.chars().any(char::is_whitespace),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vectors() {
+        for (kind, good, bad) in [
+            (
+                AccountKind::Email,
+                &["a@b.co", "first.last+tag@police.gov.fj", "ü@bücher.de"][..],
+                &[
+                    "a@b", "a b@c.de", "@c.de", "a@", "a@-b.com", "a@b..com", "a@1.2",
+                ][..],
+            ),
+            (
+                AccountKind::Phone,
+                &[
+                    "+679 334-3777",
+                    "+1 (202) 555-0100",
+                    "+4915112345678",
+                    "+61.412.345.678",
+                ],
+                &[
+                    "0412 345 678",
+                    "+0 123 456 789",
+                    "+1234567",
+                    "+1234567890123456",
+                    "+61 4x2 345 678",
+                    "61412345678",
+                ],
+            ),
+            (
+                AccountKind::Url,
+                &[
+                    "https://www.facebook.com/some.user",
+                    "http://example.org",
+                    "HTTPS://x.com:8443/a?b#c",
+                    "http://[2001:db8::1]/x",
+                    "http://127.0.0.1/",
+                ],
+                &[
+                    "www.facebook.com/user",
+                    "ftp://x.org",
+                    "https://",
+                    "https:///path",
+                    "https://a b.com",
+                    "http://x.com:port/",
+                ],
+            ),
+            (
+                AccountKind::Ip,
+                &["203.0.113.7", "2001:db8::1", "::1"],
+                &["203.0.113.256", "1.2.3", "2001:db8:::1", "host"],
+            ),
+            (
+                AccountKind::Username,
+                &["@some_user", "some.user"],
+                &["some user"],
+            ),
+            (AccountKind::UserId, &["100004567890"], &["1000 4567"]),
+        ] {
+            for g in good {
+                assert!(well_formed(kind, g), "{kind:?} {g} should be well formed");
+            }
+            for b in bad {
+                assert!(!well_formed(kind, b), "{kind:?} {b} should be malformed");
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! ## What it does
+//! Reports a preservation period (initial, or an extension's) outside 1..=730 days. The period
+//! is then ignored and the fallback applies (the profile's, then the option's).
+//!
+//! ## Why
+//! No provider preserves for zero days, a negative number, or more than two years: the value is
+//! a typing slip (days typed as a date, months as days) that would make the expiry meaningless.
+//!
+//! ## Example
+//! ```json
+//! { "preservation": { "periodDays": 9000 } }
+//! ```
+
+use crate::facts::PERIOD_RANGE;
+use crate::form::path::indexed;
+use crate::report::{Param, RawFinding, Severity};
+use crate::rules::{Ctx, Rule, source};
+
+pub const RULE: Rule = Rule {
+    code: "PRES014",
+    area: "preservation",
+    severity: Severity::Error,
+    field: "preservation.periodDays (or the extension's)",
+    source: source::H27,
+    check,
+};
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+    let p = &cx.form.preservation;
+    let finding = |field, days| {
+        RawFinding::new(RULE.code, field)
+            .with("days", Param::Int(days))
+            .with("min", Param::Int(*PERIOD_RANGE.start()))
+            .with("max", Param::Int(*PERIOD_RANGE.end()))
+    };
+    if let Some(d) = p.period_days.filter(|d| !PERIOD_RANGE.contains(d)) {
+        out.push(finding("preservation.periodDays".into(), d));
+    }
+    for (i, e) in p.extensions.iter().enumerate() {
+        if let Some(d) = e.period_days.filter(|d| !PERIOD_RANGE.contains(d)) {
+            out.push(finding(
+                indexed("preservation.extensions", i, "periodDays"),
+                d,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        quiet(
+            "PRES014",
+            r#"{"preservation":{"periodDays":1,"extensions":[{"periodDays":730}]}}"#,
+        );
+    }
+
+    #[test]
+    fn fail() {
+        fires(
+            "PRES014",
+            "preservation.periodDays",
+            r#"{"preservation":{"periodDays":0}}"#,
+        );
+        fires(
+            "PRES014",
+            "preservation.periodDays",
+            r#"{"preservation":{"periodDays":"-90"}}"#,
+        );
+        fires(
+            "PRES014",
+            "preservation.extensions[0].periodDays",
+            r#"{"preservation":{"extensions":[{"periodDays":731}]}}"#,
+        );
+    }
+
+    #[test]
+    fn an_out_of_range_period_falls_back() {
+        // 9000 is ignored: Meta's 90 days apply, then the option's when there is no profile.
+        let r = run(
+            r#"{"provider":{"profile":"meta"},"preservation":{"confirmedOn":"2026-09-01","periodDays":9000}}"#,
+            "",
+        );
+        assert_eq!(
+            r.facts
+                .preservation_expires_on
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2026-11-30")
+        );
+        let r = run(
+            r#"{"preservation":{"confirmedOn":"2026-09-01","periodDays":0}}"#,
+            r#"{"preservation":{"defaultPeriodDays":60}}"#,
+        );
+        assert_eq!(
+            r.facts
+                .preservation_expires_on
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2026-10-31")
+        );
+    }
+}
