@@ -1,0 +1,47 @@
+// Types for marcheck/standard: a Standard Schema v1 adapter (https://standardschema.dev).
+import type { MarForm, Options } from "./attach.js";
+
+/** The Standard Schema v1 interface, as published by the spec (copied, no dependency). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+}
+
+/**
+ * A schema whose issues are marcheck's error findings (warnings and info never fail), each with
+ * the field's path as segments: "accounts[0].value" -> ["accounts", 0, "value"]. The value is
+ * returned unchanged. validate() returns a Promise until the wasm is initialised, then answers
+ * synchronously; it throws (or rejects) with an Error only for bad options.
+ */
+export declare function createSchema(options?: Options): StandardSchemaV1<MarForm, MarForm>;
+/** The field path as Standard Schema path segments; "" (the whole form) gives []. */
+export declare function toPath(field: string): (string | number)[];
+/** A ready-made schema with the default options. */
+export declare const marcheckSchema: StandardSchemaV1<MarForm, MarForm>;
+export default marcheckSchema;

@@ -1,0 +1,117 @@
+// How attach() reads controls into the model (§2): select multiple, radios, single checkbox,
+// checkbox groups, indexed rows, data-marcheck-field, disabled and hostile names; and `on`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser } from "./helpers.mjs";
+
+const env = useBrowser();
+
+const codes = (page, field) =>
+  page.evaluate(
+    (f) => window.h.validate().findings.filter((x) => f === undefined || x.field === f).map((x) => x.code),
+    field,
+  );
+
+test("select multiple, radio group, single checkbox, data-marcheck-field, disabled and hostile names", async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  assert.equal(await page.evaluate(() => window.attachModel()), true);
+
+  // select multiple -> array of the selected values
+  await page.selectOption('[name="requestType"]', "police_to_police");
+  assert.ok((await codes(page, "data.categories")).includes("DATA001"), "no category selected");
+  await page.selectOption('[name="data.categories"]', ["subscriber", "content"]);
+  assert.deepEqual(await codes(page, "data.categories"), ["DATA002"], "content with police_to_police");
+  await page.selectOption('[name="requestType"]', "formal_mar");
+  await page.selectOption('[name="data.categories"]', ["subscriber", "traffic"]);
+  assert.deepEqual(await codes(page, "data.categories"), ["DATA004"]);
+
+  // radio group -> the checked value, or absent
+  assert.ok((await codes(page, "preservation.status")).includes("PRES012"), "formal MAR without a status");
+  await page.check('[name="preservation.status"][value="preserved"]');
+  assert.ok(!(await codes(page, "preservation.status")).includes("PRES012"));
+  // single checkbox -> boolean
+  assert.ok((await codes(page, "preservation.proofAttached")).includes("PRES010"));
+  await page.check('[name="preservation.proofAttached"]');
+  assert.ok(!(await codes(page, "preservation.proofAttached")).includes("PRES010"));
+  await page.uncheck('[name="preservation.proofAttached"]');
+  assert.ok((await codes(page, "preservation.proofAttached")).includes("PRES010"));
+
+  // data-marcheck-field maps a control with another name
+  await page.fill('[name="pres-ref"]', "n/a");
+  assert.ok((await codes(page, "preservation.reference")).includes("PRES002"));
+  await page.press('[name="pres-ref"]', "Tab");
+  assert.equal(await page.getAttribute('[name="pres-ref"]', "aria-invalid"), "true");
+
+  // a disabled control is not read (it would not be submitted either)
+  assert.ok((await codes(page, "recordsLocation.country")).includes("LOC001"));
+  // names like __proto__.x never reach Object.prototype
+  assert.equal(await page.evaluate(() => ({}).polluted ?? Object.prototype.polluted2 ?? null), null);
+
+  // checked radio is where a summary link leads; the marked radio group shares one message
+  await page.click('button[type="submit"]');
+  const radios = await page.$$eval('[name="preservation.status"]', (rs) => rs.map((r) => r.getAttribute("aria-describedby")));
+  assert.equal(new Set(radios).size, 1, "one message for the whole group");
+  env.assertSameOrigin(page);
+  await page.closeAll();
+});
+
+test("indexed rows build arrays of objects; rows added later count", async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  await page.evaluate(() => window.attachModel());
+  assert.ok((await codes(page, "case.offences")).includes("CASE002"));
+  await page.fill('[name="case.offences[0].name"]', "Fraud");
+  assert.deepEqual(await codes(page, "case.offences"), []);
+
+  assert.ok((await codes(page, "accounts")).includes("ID001"), "no account with a value");
+  await page.selectOption('[name="accounts[0].kind"]', "ip");
+  await page.fill('[name="accounts[0].value"]', "203.0.113.7");
+  assert.deepEqual(await codes(page, "accounts"), []);
+  assert.ok((await codes(page, "accounts[0].timestamp")).includes("ID003"));
+  await page.fill('[name="accounts[0].timestamp"]', "2026-08-01T10:00:00+02:00");
+  assert.deepEqual(await codes(page, "accounts[0].timestamp"), []);
+
+  await page.evaluate(() => window.addRow(1));
+  await page.evaluate(() => window.addRow(2));
+  await page.selectOption('[name="accounts[2].kind"]', "ip");
+  await page.fill('[name="accounts[2].value"]', "203.0.113.7");
+  await page.fill('[name="accounts[2].timestamp"]', "2026-08-01T10:00:00+02:00");
+  // row 1 is empty; row 2 repeats row 0: a duplicate, at the row's own index
+  assert.ok((await codes(page, "accounts[2].value")).includes("ID004"));
+  await page.evaluate(() => document.getElementById("row1").remove());
+  assert.ok((await codes(page, "accounts[1].value")).includes("ID004"), "indexes are compacted after a removal");
+  await page.press('[name="accounts[2].value"]', "Tab");
+  assert.equal(await page.getAttribute('[name="accounts[2].value"]', "aria-invalid"), null, "a warning is not invalid");
+  const cls = await page.$eval('[name="accounts[2].value"] + .marcheck-message', (m) => m.className);
+  assert.match(cls, /marcheck-warning/);
+  await page.closeAll();
+});
+
+test('on: "blur" validates when a field is left, not at each keystroke', async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  await page.evaluate(() => window.attachModel({ on: "blur" }));
+  const n0 = await page.evaluate(() => window.reports.length);
+  assert.equal(n0, 1, "one report at attach");
+  await page.type('[name="pres-ref"]', "n/a");
+  assert.equal(await page.evaluate(() => window.reports.length), n0);
+  await page.press('[name="pres-ref"]', "Tab");
+  const after = await page.evaluate(() => window.reports.length);
+  assert.equal(after, n0 + 1, "one coalesced run for the blur");
+  assert.ok(await page.evaluate(() => window.h.report.findings.some((f) => f.code === "PRES002")));
+  await page.closeAll();
+});
+
+test('on: "input" coalesces each event burst into one run', async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  await page.evaluate(() => window.attachModel());
+  const n = await page.evaluate(() => {
+    const el = document.querySelector('[name="pres-ref"]');
+    const before = window.reports.length;
+    for (const ch of "abc") {
+      el.value += ch;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    return new Promise((ok) => queueMicrotask(() => setTimeout(() => ok(window.reports.length - before))));
+  });
+  assert.equal(n, 1);
+  await page.closeAll();
+});

@@ -1,0 +1,118 @@
+// The package as Node sees it (pkg/marcheck.js + initSync): validate never throws for a form,
+// throws an Error for bad options, and returns plain data.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { wasmBytes, VALID_FORM, AS_OF, variant, assertReport, assertPlain } from "./fixtures.mjs";
+import { initSync, validate, rules, providers, version } from "../../pkg/marcheck.js";
+
+initSync({ module: wasmBytes() });
+const opts = { asOf: AS_OF };
+
+test("the valid fixture has no error, keeps its warning, and the report is plain data", () => {
+  const r = validate(VALID_FORM, opts);
+  assertReport(r);
+  assert.deepEqual(r.findings.filter((f) => f.severity === "error"), []);
+  assert.ok(r.findings.some((f) => f.code === "PRES007" && f.severity === "warning"));
+  assert.equal(r.facts.preservationStart, "2026-09-02");
+  assert.equal(r.facts.preservationExpiresOn, "2026-12-01");
+  assert.equal(r.facts.preservationDaysLeft, 11);
+});
+
+test("validate never throws for hostile values, and always returns a well-formed report", () => {
+  const deep = {};
+  let cur = deep;
+  for (let i = 0; i < 5000; i++) cur = cur.case = {};
+  const hostile = [
+    undefined, null, 0, -0, NaN, Infinity, 42, "", "form", "x".repeat(1_000_000), true, false,
+    10n, Symbol("s"), () => {}, new Date(0), new Map([["requestType", "formal_mar"]]), new Set([1]),
+    [], [VALID_FORM], Object.create(null), new Uint8Array(8), /re/, new Error("e"),
+    { requestType: 42 }, { requestType: {} }, { requestType: "FORMAL_MAR" }, { requestType: "\u0000" },
+    { accounts: "seller@example.org" }, { accounts: {} }, { accounts: [null, 1, "x", [], { value: {} }, { kind: 7 }] },
+    { accounts: Array.from({ length: 5000 }, () => ({ kind: "email", value: "a@b.co" })) },
+    { accounts: [{ kind: "ip", value: "999.1.1.1", timestamp: "2026-02-30T25:61:00+99:00", port: -1 }] },
+    { accounts: [{ kind: "phone", value: "+" + "9".repeat(500) }, { kind: "url", value: "javascript:alert(1)" }] },
+    { data: { categories: "content" } }, { data: { categories: [null, 1, {}, "CONTENT"] } },
+    { data: { from: "0000-00-00", to: "9999-12-31" } }, { data: { from: "-271821-04-20", to: "+275760-09-13" } },
+    { preservation: { periodDays: 1e308 } }, { preservation: { periodDays: -5 } }, { preservation: { periodDays: "9".repeat(400) } },
+    { preservation: { periodDays: 2 ** 53 + 1, requestedOn: "2026-02-29" } },
+    { preservation: { status: "preserved", confirmedOn: "1900-01-01", periodDays: 730, extensions: Array.from({ length: 2000 }, () => ({ requestedOn: "1900-02-01", periodDays: 730 })) } },
+    { preservation: { extensions: "none" } }, { preservation: { extensions: [null, [], "x"] } },
+    { emergency: { active: "maybe", harmExpectedBy: "soon", risk: ["death"] } },
+    { csam: { likely: "YES", ncmecReports: "123" } }, { notification: { durationDays: "\uD800" } },
+    { requestingCountry: "\uD83D", requestedCountry: "🇫🇷", authority: { email: "@".repeat(10000) } },
+    JSON.parse('{"__proto__": {"requestType": "formal_mar"}, "constructor": {"prototype": {"x": 1}}}'),
+    deep,
+  ];
+  for (const form of hostile) {
+    const label = typeof form === "symbol" ? "Symbol" : (() => { try { return JSON.stringify(form)?.slice(0, 60); } catch { return String(form); } })();
+    let r;
+    assert.doesNotThrow(() => (r = validate(form, opts)), `validate(${label}) threw`);
+    assertReport(r);
+  }
+  assert.equal(({}).x, undefined, "no prototype pollution");
+});
+
+test("a form that is not an object gives one FORM001 at the field \"\"", () => {
+  for (const form of [null, 42, "form", true, []]) {
+    const r = validate(form, opts);
+    const whole = r.findings.filter((f) => f.code === "FORM001" && f.field === "");
+    assert.equal(whole.length, 1, `validate(${JSON.stringify(form)})`);
+    assert.equal(whole[0].severity, "error");
+    assert.equal(r.ok, false);
+  }
+});
+
+test("bad options throw an Error (and only those)", () => {
+  const bad = [
+    { asOf: "2026-13-45" }, { asOf: "yesterday" }, { asOf: 20261120 },
+    { rules: { PRES002: "fatal" } }, { holidays: ["not-a-date"] },
+    { preservation: { defaultPeriodDays: -1 } }, { emergency: { minJustificationChars: -3 } },
+    { case: { minFactsChars: -1 } }, { dateRange: { maxSpanDays: -10 } },
+  ];
+  for (const o of bad) {
+    assert.throws(() => validate(VALID_FORM, o), (e) => e instanceof Error && e.message.length > 0, JSON.stringify(o));
+  }
+  // Lenient cases that are not errors (contract §6, Options).
+  for (const o of [undefined, {}, { rules: { NOPE999: "off" } }, { locale: "fr-CA" }, { locale: "de" }, { asOf: AS_OF, holidays: [] }]) {
+    assert.doesNotThrow(() => assertReport(validate(VALID_FORM, o)), JSON.stringify(o));
+  }
+});
+
+test("options change the report: locale, rule severity overrides", () => {
+  const form = variant((f) => (f.preservation.reference = "n/a"));
+  const en = validate(form, opts).findings.find((f) => f.code === "PRES002");
+  const fr = validate(form, { ...opts, locale: "fr-FR" }).findings.find((f) => f.code === "PRES002");
+  const de = validate(form, { ...opts, locale: "de" }).findings.find((f) => f.code === "PRES002");
+  assert.ok(en && fr && de);
+  assert.notEqual(fr.message, en.message, "fr-FR means fr");
+  assert.equal(de.message, en.message, "another language falls back to en");
+  assert.equal(en.field, "preservation.reference");
+
+  const warned = validate(form, { ...opts, rules: { PRES002: "warning" } });
+  assert.equal(warned.findings.find((f) => f.code === "PRES002").severity, "warning");
+  assert.equal(warned.ok, true);
+  const off = validate(form, { ...opts, rules: { PRES002: "off" } });
+  assert.ok(!off.findings.some((f) => f.code === "PRES002"));
+});
+
+test("the contract's preservation example: lapsed on the expiry day, one day left the day before", () => {
+  const form = { preservation: { status: "preserved", confirmedOn: "2026-09-01", periodDays: 90, reference: "GGL-1234" } };
+  const before = validate(form, { asOf: "2026-11-29" });
+  assert.equal(before.facts.preservationExpiresOn, "2026-11-30");
+  assert.equal(before.facts.preservationDaysLeft, 1);
+  assert.ok(!before.findings.some((f) => f.code === "PRES006"));
+  assert.ok(validate(form, { asOf: "2026-11-30" }).findings.some((f) => f.code === "PRES006"));
+});
+
+test("rules(), providers() and version() return plain data", () => {
+  const list = rules();
+  assertPlain(list, "rules()");
+  assert.ok(list.length >= 50);
+  for (const r of list) for (const k of ["code", "severity", "area", "title", "description", "source"]) assert.ok(k in r, `${r.code}.${k}`);
+  assert.notEqual(rules("fr")[0].title, list[0].title);
+  const p = providers();
+  assertPlain(p, "providers()");
+  for (const k of ["meta", "google", "microsoft", "apple", "x", "tiktok", "snap", "us_default"]) assert.ok(k in p, k);
+  assert.equal(p.us_default.periodDays, 90);
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+});
