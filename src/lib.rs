@@ -44,7 +44,7 @@ pub mod report;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use date::{Date, DateOrder};
 pub use options::{Locale, Options, OptionsError};

@@ -1,0 +1,166 @@
+//! The wasm layer as JavaScript sees it, in Node and in headless Chromium:
+//! `make test` runs this file under wasm-bindgen-test-runner twice.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JSON, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+use marcheck::wasm;
+
+#[wasm_bindgen(module = "/tests/wasm/values.js")]
+extern "C" {
+    fn cyclic() -> JsValue;
+    fn lone_surrogates() -> JsValue;
+    fn big_string(n: u32) -> JsValue;
+    fn big_array(n: u32) -> JsValue;
+    fn local_iso_today() -> String;
+}
+
+fn call_validate(form: &JsValue, options: &JsValue) -> JsValue {
+    wasm::validate(form.clone(), options.clone()).unwrap_or_else(|e| panic!("validate threw {e:?}"))
+}
+
+fn validate_throws(options: &JsValue) -> JsValue {
+    match wasm::validate(JsValue::NULL, options.clone()) {
+        Ok(_) => JsValue::NULL,
+        Err(e) => e,
+    }
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn codes(report: &JsValue) -> Vec<String> {
+    Array::from(&get(report, "findings"))
+        .iter()
+        .map(|f| get(&f, "code").as_string().unwrap_or_default())
+        .collect()
+}
+
+fn opts(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_worked_example_crosses_intact() {
+    let form = opts(
+        r#"{"preservation":{"status":"preserved","confirmedOn":"2026-09-01","periodDays":90,"reference":"META-2026-0457"}}"#,
+    );
+    let r = call_validate(&form, &opts(r#"{"asOf":"2026-11-29"}"#));
+    let facts = get(&r, "facts");
+    assert_eq!(
+        get(&facts, "preservationExpiresOn").as_string().as_deref(),
+        Some("2026-11-30")
+    );
+    assert_eq!(get(&facts, "preservationDaysLeft").as_f64(), Some(1.0));
+    assert!(codes(&r).contains(&"PRES007".to_string()));
+    let r = call_validate(&form, &opts(r#"{"asOf":"2026-11-30"}"#));
+    assert!(codes(&r).contains(&"PRES006".to_string()));
+}
+
+#[wasm_bindgen_test]
+fn reports_are_plain_objects() {
+    let r = call_validate(&opts("{}"), &JsValue::UNDEFINED);
+    assert!(r.is_object());
+    assert_eq!(
+        Object::get_prototype_of(&r),
+        Object::get_prototype_of(&Object::new())
+    );
+    assert!(Array::is_array(&get(&r, "findings")));
+    assert_eq!(get(&r, "ok").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+fn never_throws_for_any_form() {
+    let values = [
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from_f64(42.0),
+        JsValue::from_str("form"),
+        JsValue::TRUE,
+        Array::new().into(),
+        cyclic(),
+        lone_surrogates(),
+        big_string(2 * 1024 * 1024),
+        big_array(20_000),
+        opts(
+            r#"{"accounts":{"0":1},"preservation":[],"data":{"categories":7},"emergency":{"active":{}}}"#,
+        ),
+    ];
+    for v in values {
+        let r = call_validate(&v, &opts(r#"{"asOf":"2026-11-29"}"#));
+        assert!(get(&r, "findings").is_object(), "a report for every value");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_form_that_is_not_an_object_is_one_form001_at_the_root() {
+    let r = call_validate(&JsValue::from_f64(1.0), &JsValue::UNDEFINED);
+    let f = Array::from(&get(&r, "findings"));
+    assert_eq!(f.length(), 1);
+    assert_eq!(get(&f.get(0), "field").as_string().as_deref(), Some(""));
+    let r = call_validate(&cyclic(), &JsValue::UNDEFINED);
+    assert_eq!(codes(&r), ["FORM001"]);
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_a_real_error() {
+    for bad in [
+        r#"{"asOf":"29/11/2026"}"#,
+        r#"{"rules":{"PRES007":"loud"}}"#,
+        r#"{"preservation":{"expiryWarningDays":-1}}"#,
+        "7",
+    ] {
+        let e = validate_throws(&opts(bad));
+        assert!(e.is_instance_of::<js_sys::Error>(), "{bad} throws an Error");
+        let msg = get(&e, "message").as_string().unwrap_or_default();
+        assert!(msg.starts_with("marcheck: option"), "{msg}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn default_as_of_is_the_local_date() {
+    let r = call_validate(&opts("{}"), &JsValue::UNDEFINED);
+    assert_eq!(
+        get(&get(&r, "facts"), "asOf").as_string(),
+        Some(local_iso_today())
+    );
+}
+
+#[wasm_bindgen_test]
+fn french_and_overrides() {
+    let r = call_validate(
+        &opts(r#"{"recordsLocation":{"country":"US"}}"#),
+        &opts(r#"{"locale":"fr-CA","rules":{"LOC005":"error"}}"#),
+    );
+    let f: Vec<JsValue> = Array::from(&get(&r, "findings"))
+        .iter()
+        .filter(|f| get(f, "code").as_string().as_deref() == Some("LOC005"))
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(get(&f[0], "severity").as_string().as_deref(), Some("error"));
+    assert!(
+        get(&f[0], "message")
+            .as_string()
+            .unwrap_or_default()
+            .contains("États-Unis")
+    );
+}
+
+#[wasm_bindgen_test]
+fn rules_providers_version() {
+    let rules = Array::from(&wasm::rules(None));
+    assert_eq!(rules.length(), 50);
+    assert_eq!(
+        get(&rules.get(0), "code").as_string().as_deref(),
+        Some("FORM001")
+    );
+    let p = wasm::providers();
+    assert_eq!(
+        get(&get(&p, "us_default"), "periodDays").as_f64(),
+        Some(90.0)
+    );
+    assert!(!wasm::version().is_empty());
+}

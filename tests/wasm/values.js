@@ -1,0 +1,10 @@
+// Hostile values that only JavaScript can make, for tests/wasm.rs.
+export function cyclic() { const a = { requestType: "formal_mar" }; a.self = a; return a; }
+export function lone_surrogates() { return { case: { facts: "\ud800 broken \udc00", reference: "\udfff" }, authority: { name: "a\ud83d" } }; }
+export function big_string(n) { return { case: { facts: "x".repeat(n) }, authority: { email: "a".repeat(n) + "@gmail.com" } }; }
+export function big_array(n) { return { accounts: Array.from({ length: n }, (_, i) => ({ kind: "email", value: `u${i}@example.org` })) }; }
+export function local_iso_today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

@@ -1,0 +1,196 @@
+// The MAR form <-> the contract's form model (contract §2).
+// Control names are the model paths ("accounts[0].value"), which is also how the binding maps
+// them by default. Repeatable rows (accounts, offences, extensions, NCMEC reports) are built from
+// the page's <template id="row-KEY"> elements and re-indexed whenever one is removed.
+
+/** The repeatable lists: model path -> rows always shown. */
+export const ROWS = {
+  "case.offences": { min: 1 },
+  accounts: { min: 1 },
+  "preservation.extensions": { min: 0 },
+  "csam.ncmecReports": { min: 0 },
+};
+
+/** "preservation.extensions[1].requestedOn" -> ["preservation", "extensions", 1, "requestedOn"] */
+export function parsePath(path) {
+  const out = [];
+  for (const part of path.split(".")) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return null;
+    if (m[1]) out.push(m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+function getIn(obj, keys) {
+  let v = obj;
+  for (const k of keys) {
+    if (v == null || typeof v !== "object") return undefined;
+    v = v[k];
+  }
+  return v;
+}
+
+function setIn(obj, keys, value) {
+  let o = obj;
+  keys.forEach((k, i) => {
+    if (i === keys.length - 1) { o[k] = value; return; }
+    if (o[k] == null || typeof o[k] !== "object") o[k] = typeof keys[i + 1] === "number" ? [] : {};
+    o = o[k];
+  });
+}
+
+const list = (form, key) => form.querySelector(`[data-list="${key}"]`);
+const rowName = (key, i, sub) => (sub ? `${key}[${i}].${sub}` : `${key}[${i}]`);
+const idOf = (name) => "f-" + name.replace(/[.[\]]+/g, "-").replace(/-$/, "");
+
+/** Gives row i of a list its names, ids, label targets and number. */
+function indexRow(li, key, i, t) {
+  li.dataset.index = String(i);
+  li.querySelectorAll(".row-n").forEach((n) => { n.textContent = String(i + 1); });
+  li.querySelectorAll("[data-name]").forEach((el) => {
+    const name = rowName(key, i, el.dataset.name);
+    el.name = name;
+    el.id = idOf(name);
+    const label = el.closest(".field")?.querySelector("label");
+    if (label) label.htmlFor = el.id;
+  });
+  const remove = li.querySelector(".btn-remove");
+  if (remove) {
+    remove.dataset.remove = key;
+    const legend = li.querySelector("legend")?.textContent.replace(/\s+/g, " ").trim();
+    const label = li.querySelector("label")?.textContent.trim();
+    remove.setAttribute("aria-label", `${t ? t("remove") : "Remove"}: ${legend || `${label} ${i + 1}`}`);
+  }
+}
+
+export function rowCount(form, key) {
+  return list(form, key).children.length;
+}
+
+/** Appends an empty row; returns its <li>. `translate(root)` localises the new row's text. */
+export function addRow(form, key, { translate, t } = {}) {
+  const tpl = document.getElementById(`row-${key}`);
+  const li = tpl.content.firstElementChild.cloneNode(true);
+  const ol = list(form, key);
+  ol.append(li);
+  translate?.(li);
+  indexRow(li, key, ol.children.length - 1, t);
+  return li;
+}
+
+/** Removes row i and renames the rows after it, so the names stay dense: accounts[0..n). */
+export function removeRow(form, key, i, { t } = {}) {
+  const ol = list(form, key);
+  ol.children[i]?.remove();
+  [...ol.children].forEach((li, j) => indexRow(li, key, j, t));
+}
+
+/** Re-labels every row (after a language switch, the remove buttons' names change). */
+export function reindexAll(form, { t } = {}) {
+  for (const key of Object.keys(ROWS)) [...list(form, key).children].forEach((li, j) => indexRow(li, key, j, t));
+}
+
+export function setRowCount(form, key, n, opts) {
+  const ol = list(form, key);
+  n = Math.max(n, ROWS[key].min);
+  while (ol.children.length > n) ol.lastElementChild.remove();
+  while (ol.children.length < n) addRow(form, key, opts);
+}
+
+/** Controls with a model name (everything inside the MAR form that has a name). */
+function controls(form) {
+  return [...form.elements].filter((el) => el.name && !el.disabled && el.type !== "submit" && el.type !== "button");
+}
+
+/** Reads the form into the contract's model. Empty text is left out; rows keep their positions. */
+export function readModel(form) {
+  const model = {};
+  for (const key of Object.keys(ROWS)) {
+    const n = rowCount(form, key);
+    if (n > 0) setIn(model, parsePath(key), Array.from({ length: n }, () => (key === "csam.ncmecReports" ? "" : {})));
+  }
+  const groups = new Map();
+  for (const el of form.querySelectorAll('input[type="checkbox"][name]')) groups.set(el.name, (groups.get(el.name) ?? 0) + 1);
+  for (const el of controls(form)) {
+    const keys = parsePath(el.name);
+    if (!keys) continue;
+    if (el.type === "checkbox") {
+      if (groups.get(el.name) > 1) {
+        const arr = getIn(model, keys) ?? [];
+        if (el.checked) arr.push(el.value);
+        setIn(model, keys, arr);
+      } else if (el.checked) setIn(model, keys, true);
+    } else if (el.type === "radio") {
+      if (el.checked) setIn(model, keys, el.value);
+    } else if (el.value.trim() !== "") {
+      setIn(model, keys, el.type === "number" && Number.isFinite(el.valueAsNumber) ? el.valueAsNumber : el.value);
+    }
+  }
+  return prune(model);
+}
+
+/** Drops empty objects and empty checkbox groups; keeps row positions ({} or "" stay in arrays). */
+function prune(v, inArray = false) {
+  if (Array.isArray(v)) {
+    const arr = v.map((x) => prune(x, true));
+    return arr.length ? arr : undefined;
+  }
+  if (v && typeof v === "object") {
+    const o = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = prune(x);
+      if (p !== undefined) o[k] = p;
+    }
+    return Object.keys(o).length || inArray ? o : undefined;
+  }
+  return v;
+}
+
+/** Fills the form from a model (a draft, an import or a sample). Unknown keys are ignored. */
+export function writeModel(form, model, opts) {
+  model = model && typeof model === "object" ? model : {};
+  form.querySelectorAll("option[data-extra]").forEach((o) => o.remove());
+  for (const key of Object.keys(ROWS)) {
+    const arr = getIn(model, parsePath(key));
+    setRowCount(form, key, Array.isArray(arr) ? arr.length : 0, opts);
+  }
+  for (const el of controls(form)) {
+    const v = getIn(model, parsePath(el.name));
+    if (el.type === "checkbox") {
+      el.checked = Array.isArray(v) ? v.map(String).includes(el.value) : isTrue(v);
+    } else if (el.type === "radio") {
+      el.checked = v != null && String(v) === el.value;
+    } else if (v == null || typeof v === "object") {
+      el.value = "";
+    } else {
+      el.value = forControl(el, String(v));
+    }
+  }
+  return model;
+}
+
+function isTrue(v) {
+  return v === true || (typeof v === "string" && ["true", "on", "yes", "1"].includes(v.trim().toLowerCase())) || v === 1;
+}
+
+/** What a typed input can show: a date-time with an offset goes into datetime-local without it. */
+function forControl(el, s) {
+  if (el.tagName === "SELECT" && s !== "" && ![...el.options].some((o) => o.value === s)) {
+    const o = new Option(s, s); // an unknown value stays visible (and the checker says what is wrong with it)
+    o.dataset.extra = "";
+    el.add(o);
+  }
+  if (el.type === "datetime-local") {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(s.trim());
+    return m ? `${m[1]}T${m[2] ?? "00:00"}` : "";
+  }
+  return s;
+}
+
+/** True when the form holds anything an officer typed. */
+export function isEmptyModel(model) {
+  const walk = (v) => (Array.isArray(v) ? v.every(walk) : v && typeof v === "object" ? Object.values(v).every(walk) : v === "" || v == null);
+  return walk(model);
+}

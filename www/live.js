@@ -1,0 +1,8 @@
+// The only place the demo touches marcheck, exactly as any portal would: the drop-in binding
+// and, for the provider list, the core's providers(). Imported dynamically by app.js so the page
+// (drafts, samples, export) still works when the package cannot load; the form then submits
+// unvalidated, as the contract promises.
+import { attach } from "/pkg/attach.js";
+import { providers, version } from "/pkg/marcheck.js";
+
+export { attach, providers, version };
