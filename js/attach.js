@@ -33,9 +33,10 @@ function load() {
   }));
 }
 
-const make = (tag, cls) => {
+const make = (tag, cls, text) => {
   const e = document.createElement(tag);
-  if (cls) e.className = cls;
+  e.className = cls;
+  if (text) e.textContent = text;
   return e;
 };
 const restore = (el, name, value) =>
@@ -101,8 +102,7 @@ export async function attach(form, opts = {}) {
     }, { capture, signal: ac.signal });
 
   // fields: model path -> control name; "accounts[*].value": "acct_*" maps indexed rows.
-  const exact = new Map();
-  const patterns = [];
+  const exact = new Map(), patterns = [];
   for (const [path, name] of Object.entries(fields)) {
     if (path.includes("[*]")) {
       const re = String(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\*/g, "(\\d+)");
@@ -121,19 +121,9 @@ export async function attach(form, opts = {}) {
     return Object.hasOwn(fields, n) ? null : n; // that path is mapped to another control
   };
 
-  let active = true;
-  let report = null;
-  let current = { model: {}, byPath: new Map() };
-  let byField = new Map();
-  let touched = new WeakSet();
-  let dirty = new WeakSet();
-  let submitted = false;
-  let queued = false;
-  let timer = 0;
-  let said;
-  let pendingSay;
-  let lastSig;
-  let failed = false;
+  let active = true, report = null, current = { byPath: new Map() }, byField = new Map();
+  let touched = new WeakSet(), dirty = new WeakSet(), submitted = false, queued = false, failed = false;
+  let timer = 0, said, pendingSay, lastSig;
   const state = new Map(); // control -> what it had before we marked it
   const messages = new Map(); // first control of a group -> message element
   const changedNoValidate = block && !form.noValidate;
@@ -160,11 +150,9 @@ export async function attach(form, opts = {}) {
     }
     const rank = new Map();
     for (const [k, set] of seen) rank.set(k, new Map([...set].sort((a, b) => a - b).map((v, i) => [v, i])));
-    const model = {};
-    const byPath = new Map();
+    const model = {}, byPath = new Map();
     for (const [p, ctrls] of groups) {
-      let pre = "";
-      let path = "";
+      let pre = "", path = "";
       const segs = split(p).map((s) => {
         const n = isIndex(s) ? rank.get(pre).get(+s) : s;
         path += isIndex(s) ? `[${n}]` : (path ? "." : "") + s;
@@ -209,8 +197,7 @@ export async function attach(form, opts = {}) {
 
   /** Marks the touched controls (all of them once a submit was tried) with their top findings. */
   function render() {
-    const want = new Map();
-    const keep = new Set();
+    const want = new Map(), keep = new Set();
     for (const [path, ctrls] of current.byPath) {
       const found = byField.get(path);
       if (!found || !(submitted || ctrls.some((c) => touched.has(c)))) continue;
@@ -220,7 +207,7 @@ export async function attach(form, opts = {}) {
       const key = ctrls[0];
       let m = messages.get(key);
       if (!m) {
-        messages.set(key, (m = make("span")));
+        messages.set(key, (m = make("span", "")));
         m.id = `marcheck-${id}-${++uid}`;
       }
       const last = ctrls[ctrls.length - 1];
@@ -277,21 +264,15 @@ export async function attach(form, opts = {}) {
     list.replaceChildren(
       ...r.findings.map((f) => {
         const li = make("li", "marcheck-" + f.severity);
-        const label = make("span", "marcheck-severity");
-        label.textContent = t[3 - (RANK[f.severity] || 1)][0] + ": ";
-        const msg = make(target(f.field) ? "a" : "span", "marcheck-text");
-        if (msg.tagName == "A") {
+        const link = target(f.field);
+        const msg = make(link ? "a" : "span", "marcheck-text", f.message);
+        if (link) {
           msg.href = "#";
           msg.dataset.field = f.field;
         }
-        msg.textContent = f.message;
         li.dataset.code = f.code;
-        li.append(label, msg);
-        if (f.help) {
-          const help = make("span", "marcheck-help");
-          help.textContent = " " + f.help;
-          li.append(help);
-        }
+        li.append(make("span", "marcheck-severity", t[3 - (RANK[f.severity] || 1)][0] + ": "), msg);
+        if (f.help) li.append(make("span", "marcheck-help", " " + f.help));
         return li;
       }),
     );

@@ -144,12 +144,14 @@ test("markup typed into fields stays text: no element is created", async () => {
     pwned: window.__pwned,
     messageChildren: [...document.querySelectorAll(".marcheck-message")].reduce((n, m) => n + m.children.length, 0),
     messages: document.querySelectorAll(".marcheck-message").length,
+    echoed: [...document.querySelectorAll(".marcheck-message, #problems li")].filter((m) => m.textContent.includes("<img src=x")).length,
     summaryTags: [...new Set([...document.querySelectorAll("#problems li *")].map((e) => e.tagName))],
     value: document.getElementById("pres_ref_no").value,
   }));
   assert.equal(state.imgs, 0);
   assert.equal(state.pwned, undefined);
   assert.ok(state.messages > 0, "some fields were marked");
+  assert.ok(state.echoed > 0, "a message quotes the typed markup (FORM001), so this test can see it");
   assert.equal(state.messageChildren, 0);
   assert.deepEqual(state.summaryTags.filter((t) => !["SPAN", "A"].includes(t)), []);
   assert.equal(state.value, evil, "values are never touched");

@@ -1,0 +1,35 @@
+// Type-checked by types.test.mjs with tsc --strict: the .d.ts files as a portal would use them.
+import { attach, type Report, type Finding, type Options, type MarForm, type Handle, type AttachOptions } from "../../js/attach.js";
+import marcheckSchema, { createSchema, toPath, type StandardSchemaV1 } from "../../js/standard.js";
+
+async function main(form: HTMLFormElement) {
+  const h: Handle = await attach(form, {
+    fields: { "preservation.reference": "pres_ref_no", "accounts[*].value": "acct_*" },
+    options: { locale: "fr", asOf: "2026-11-20", rules: { PRES002: "warning" }, preservation: { expiryWarningDays: 10 } },
+    on: "change",
+    blockSubmit: true,
+    summary: document.body,
+    onReport: (r: Report) => { const f: Finding | undefined = r.findings[0]; f?.params; r.counts.error.toFixed(); r.facts.preservationDaysLeft; },
+  });
+  const r = h.validate();
+  if (r) r.ok satisfies boolean;
+  h.report?.findings.map((f) => f.severity satisfies "error" | "warning" | "info");
+  h.detach();
+  form.addEventListener("marcheck:report", (e) => e.detail.counts.warning);
+  // @ts-expect-error on must be one of the three
+  await attach(form, { on: "keyup" });
+  // @ts-expect-error severity override must be known
+  const o: Options = { rules: { X: "fatal" } };
+}
+
+// A generic Standard Schema consumer accepts the adapter.
+async function standardValidate<T extends StandardSchemaV1>(schema: T, input: StandardSchemaV1.InferInput<T>) {
+  let result = schema["~standard"].validate(input);
+  if (result instanceof Promise) result = await result;
+  if (result.issues) return result.issues.map((i) => [i.message, i.path]);
+  return result.value;
+}
+const form: MarForm = { requestType: "formal_mar", accounts: [{ kind: "email", value: "a@b.co" }], preservation: { periodDays: "90" } };
+standardValidate(marcheckSchema, form);
+standardValidate(createSchema({ asOf: "2026-11-20" }), {});
+toPath("a[0].b") satisfies (string | number)[];
