@@ -30,7 +30,6 @@ const localToday = () => {
 };
 const timeNow = () => new Date().toTimeString().slice(0, 5);
 const rowOpts = () => ({ translate: (root) => translate(root, state.locale), t });
-const options = () => (state.asOf ? { locale: state.locale, asOf: state.asOf } : { locale: state.locale });
 
 function say(key, params = {}, { undo } = {}) {
   state.status = { key, params };
@@ -217,7 +216,7 @@ function showCounts() {
   const s = $("checks-state");
   if (state.checking === "loading") { s.textContent = t("checks.loading"); return; }
   if (state.checking === "off" || !r) { s.textContent = t("checks.unavailable"); panel.dataset.state = "off"; return; }
-  const key = r.counts.error ? "checks.blocked" : r.counts.warning || r.counts.info ? "checks.warningsOnly" : "checks.ok";
+  const key = r.counts.error ? "checks.blocked" : r.counts.warning ? "checks.warningsOnly" : "checks.ok";
   s.textContent = t(key);
   panel.dataset.state = r.counts.error ? "error" : r.counts.warning ? "warning" : "ok";
 }
@@ -231,25 +230,35 @@ function onReport(report) {
 
 /* ------------------------------------------------------------------ the binding */
 
-let wiring = Promise.resolve();
-/** (Re)attaches the binding with the current options: it has no call to change them in place. */
-function rewire() {
-  wiring = wiring.then(async () => {
-    if (!state.live) return;
-    state.handle?.detach();
-    state.handle = null;
-    const h = await state.live.attach(form, { options: options(), on: "input", blockSubmit: true, onReport });
+/**
+ * The options object handed to attach(). The binding reads it on every run (attach.d.ts), so a
+ * new language or as-of date is a change to this object and a validate(): the fields the officer
+ * has touched keep their marks.
+ */
+const checkOptions = { locale: state.locale };
+
+/** Re-checks the form now, with the page's current language and as-of date. */
+function recheck() {
+  checkOptions.locale = state.locale;
+  if (state.asOf) checkOptions.asOf = state.asOf;
+  else delete checkOptions.asOf;
+  state.handle?.validate();
+  drawTimeline();
+}
+
+async function attachChecker() {
+  try {
+    recheck();
+    const h = await state.live.attach(form, { options: checkOptions, on: "input", blockSubmit: true, onReport });
     state.handle = h;
     state.checking = h.report ? "on" : "off"; // an inert handle: the core could not load
     if (!h.report) state.report = null;
-    showCounts();
-  }).catch((e) => {
+  } catch (e) {
     console.error(e);
     state.checking = "off";
     state.report = null;
-    showCounts();
-  });
-  return wiring;
+  }
+  showCounts();
 }
 
 async function startChecking() {
@@ -261,7 +270,7 @@ async function startChecking() {
     showCounts();
     return;
   }
-  await rewire();
+  await attachChecker();
   if (!state.handle?.report) return;
   try {
     state.profiles = state.live.providers() ?? {};
@@ -308,14 +317,14 @@ async function loadSample(file) {
   const before = snapshot();
   applySnapshot({ form: sample.form, asOf: sample.asOf ?? null });
   saveDraft({ now: true, quiet: true });
-  await rewire();
+  recheck();
   say("sample.loaded", { title: sample.title ?? file }, { undo: () => restore(before) }); // { en, fr }: said in the page's language
 }
 
 async function restore(snap) {
   applySnapshot(snap);
   saveDraft({ now: true, quiet: true });
-  await rewire();
+  recheck();
   say("undone");
 }
 
@@ -359,7 +368,7 @@ async function importJson(file) {
   const before = snapshot();
   applySnapshot(snap);
   saveDraft({ now: true, quiet: true });
-  await rewire();
+  recheck();
   say("draft.imported", { file: file.name }, { undo: () => restore(before) });
 }
 
@@ -375,7 +384,7 @@ async function clearForm() {
   writeModel(form, {}, rowOpts());
   try { localStorage.removeItem(DRAFT_KEY); } catch { /* nothing stored */ }
   syncPage();
-  await rewire();
+  recheck();
   say("draft.cleared", {}, { undo: () => restore(before) });
 }
 
@@ -423,13 +432,13 @@ function wire() {
     const v = $("as-of").value;
     state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
     saveDraft({ now: true, quiet: true });
-    rewire();
+    recheck();
   });
   $("as-of-today").addEventListener("click", () => {
     state.asOf = null;
     $("as-of").value = localToday();
     saveDraft({ now: true, quiet: true });
-    rewire();
+    recheck();
   });
   for (const r of document.querySelectorAll('input[name="ui-locale"]')) {
     r.addEventListener("change", () => {
@@ -437,7 +446,7 @@ function wire() {
       setLocale(r.value);
       retitleSamples();
       saveDraft({ now: true, quiet: true });
-      rewire();
+      recheck();
     });
   }
   $("export").addEventListener("click", exportJson);

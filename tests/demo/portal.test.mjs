@@ -111,6 +111,15 @@ describe("demo portal", () => {
     const page = await open(ctx, srv.url);
     await loadSample(page, "lapsed-preservation.json");
     const english = (await findings(page)).find((f) => f.code === "PRES006").text;
+    // Touch the lapsed date: the field gets its own message.
+    await page.fill("#f-preservation-confirmedOn", "2026-09-01");
+    await page.locator("#f-preservation-confirmedOn").blur();
+    const ownMessage = () => page.evaluate(() => {
+      const ids = document.getElementById("f-preservation-confirmedOn").getAttribute("aria-describedby")?.split(/\s+/) ?? [];
+      return ids.map((id) => document.getElementById(id)).find((e) => e?.classList.contains("marcheck-message"))?.textContent ?? null;
+    });
+    await page.waitForFunction(() => document.getElementById("f-preservation-confirmedOn").getAttribute("aria-invalid") === "true");
+    assert.equal(await ownMessage(), english);
     await page.click('label[for="locale-fr"]');
     await page.waitForFunction(() => document.documentElement.lang === "fr");
     await page.waitForFunction((en) => {
@@ -123,6 +132,7 @@ describe("demo portal", () => {
       return core.validate(form, { locale: "fr", asOf }).findings.find((f) => f.code === "PRES006").message;
     }, [s.form, s.asOf]);
     assert.equal((await findings(page)).find((f) => f.code === "PRES006").text, expected, "the core's French message");
+    assert.equal(await ownMessage(), expected, "the touched field keeps its mark, now in French");
     assert.equal(await page.locator("#g-preservation > legend").textContent(), "Conservation");
     assert.equal(await page.locator("#l-error").textContent(), "erreur");
     assert.match(await page.locator("#timeline-desc").textContent(), /^Conservées depuis le 1 sept\. 2026 ; expirée le 30 nov\. 2026, 4 jours avant aujourd’hui\./);
