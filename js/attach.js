@@ -123,7 +123,7 @@ export async function attach(form, opts = {}) {
 
   let active = true, report = null, current = { byPath: new Map() }, byField = new Map();
   let touched = new WeakSet(), dirty = new WeakSet(), submitted = false, queued = false, failed = false;
-  let timer = 0, said, pendingSay, lastSig;
+  let timer = 0, said, lastSig;
   const state = new Map(); // control -> what it had before we marked it
   const messages = new Map(); // first control of a group -> message element
   const changedNoValidate = block && !form.noValidate;
@@ -278,15 +278,11 @@ export async function attach(form, opts = {}) {
     );
   }
 
-  /** Announces changes in the counts, at most once a second and a half (not every keystroke). */
+  /** Announces a change in the counts once the typing pauses for a second (not every keystroke). */
   function announce(text) {
-    if (said === undefined) said = text; // the first state is not news
-    pendingSay = text;
-    if (!timer)
-      timer = setTimeout(() => {
-        timer = 0;
-        if (active && pendingSay != said) live.textContent = said = pendingSay;
-      }, 1500);
+    said ??= text; // the first state is not news
+    clearTimeout(timer);
+    if (text != said) timer = setTimeout(() => active && (live.textContent = said = text), 1000);
   }
 
   function run() {

@@ -115,3 +115,33 @@ test('on: "input" coalesces each event burst into one run', async () => {
   assert.equal(n, 1);
   await page.closeAll();
 });
+
+test("bad options reject attach() and leave the form untouched; a throwing onReport is reported, not fatal", async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  const before = await page.evaluate(() => document.body.outerHTML);
+  const rejected = await page.evaluate(() =>
+    window.attachModel({ options: { asOf: "2026-02-30" } }).then(
+      () => "resolved",
+      (e) => (e instanceof Error ? "Error: " + e.message : "not an Error"),
+    ),
+  );
+  assert.match(rejected, /^Error: ./);
+  assert.equal(await page.evaluate(() => document.body.outerHTML), before);
+  assert.equal(await page.$eval("#m", (f) => f.noValidate), false);
+
+  await page.evaluate(() =>
+    window.attachModel({
+      options: { asOf: "2026-11-20", locale: "fr-FR" },
+      summary: document.body,
+      onReport: () => {
+        throw new Error("portal bug");
+      },
+    }),
+  );
+  await page.fill('[name="pres-ref"]', "n/a");
+  await page.press('[name="pres-ref"]', "Tab");
+  assert.equal(await page.getAttribute('[name="pres-ref"]', "aria-invalid"), "true", "marking went on");
+  assert.ok(page.log.errors.some((e) => e.includes("portal bug")), "the portal's error is reported");
+  assert.match(await page.$eval(".marcheck-counts", (e) => e.textContent), /^\d+ erreurs?\b/, "counts in French");
+  await page.closeAll();
+});

@@ -62,6 +62,24 @@ test("a form that is not an object gives one FORM001 at the field \"\"", () => {
   }
 });
 
+test("values JSON cannot hold (a cycle, a BigInt, a throwing getter or proxy) are one FORM001 at \"\"", () => {
+  const cycle = { requestType: "formal_mar" };
+  cycle.self = cycle;
+  const exotic = {
+    cycle,
+    bigint: { accounts: [{ port: 10n }] },
+    getter: { get requestType() { throw new Error("boom"); } },
+    proxy: new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("keys"); } }),
+    toJSON: { toJSON() { throw new Error("toJSON"); } },
+  };
+  for (const [name, form] of Object.entries(exotic)) {
+    let r;
+    assert.doesNotThrow(() => (r = validate(form, opts)), name);
+    assertReport(r);
+    assert.deepEqual(r.findings.filter((f) => f.field === "").map((f) => f.code), ["FORM001"], name);
+  }
+});
+
 test("bad options throw an Error (and only those)", () => {
   const bad = [
     { asOf: "2026-13-45" }, { asOf: "yesterday" }, { asOf: 20261120 },
