@@ -17,6 +17,7 @@ const state = {
   profiles: {},
   report: null,
   status: null, // the last status message, re-said in a new language
+  savedTime: null, // when the draft was last written ("14:03")
   undo: null,
 };
 
@@ -62,19 +63,23 @@ function snapshot() {
 }
 
 let saveTimer = 0;
-function saveDraft({ now = false, quiet = false } = {}) {
+/** "Draft saved at 14:03", next to the draft buttons: shown, not announced at every pause in typing. */
+const showSaved = () => { $("saved").textContent = state.savedTime ? t("draft.saved", { time: state.savedTime }) : ""; };
+
+function saveDraft({ now = false } = {}) {
   clearTimeout(saveTimer);
   const write = () => {
     saveTimer = 0;
     try {
       localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...snapshot(), savedAt: new Date().toISOString() }));
-      if (!quiet) say("draft.saved", { time: timeNow() });
+      state.savedTime = timeNow();
+      showSaved();
     } catch { /* private mode or full: the form itself still holds everything */ }
   };
   if (now) write();
   else saveTimer = setTimeout(write, 400);
 }
-const flushDraft = () => { if (saveTimer) saveDraft({ now: true, quiet: true }); };
+const flushDraft = () => { if (saveTimer) saveDraft({ now: true }); };
 
 function readDraft() {
   try {
@@ -104,6 +109,7 @@ function setLocale(locale) {
   fillCountries();
   fillProfiles();
   if (state.status) say(state.status.key, state.status.params, { undo: state.undo });
+  showSaved();
   syncPage();
 }
 
@@ -316,14 +322,14 @@ async function loadSample(file) {
   }
   const before = snapshot();
   applySnapshot({ form: sample.form, asOf: sample.asOf ?? null });
-  saveDraft({ now: true, quiet: true });
+  saveDraft({ now: true });
   recheck();
   say("sample.loaded", { title: sample.title ?? file }, { undo: () => restore(before) }); // { en, fr }: said in the page's language
 }
 
 async function restore(snap) {
   applySnapshot(snap);
-  saveDraft({ now: true, quiet: true });
+  saveDraft({ now: true });
   recheck();
   say("undone");
 }
@@ -367,7 +373,7 @@ async function importJson(file) {
   if (!snap) { say("draft.importFailed", { file: file.name }); return; }
   const before = snapshot();
   applySnapshot(snap);
-  saveDraft({ now: true, quiet: true });
+  saveDraft({ now: true });
   recheck();
   say("draft.imported", { file: file.name }, { undo: () => restore(before) });
 }
@@ -383,6 +389,8 @@ async function clearForm() {
   askClear(false);
   writeModel(form, {}, rowOpts());
   try { localStorage.removeItem(DRAFT_KEY); } catch { /* nothing stored */ }
+  state.savedTime = null;
+  showSaved();
   syncPage();
   recheck();
   say("draft.cleared", {}, { undo: () => restore(before) });
@@ -424,20 +432,21 @@ function wire() {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     flushDraft();
-    $("submit-result").textContent = t(state.handle?.report && state.handle.report.counts.error ? "submit.blocked" : "submit.ok");
+    const r = state.handle?.report;
+    $("submit-result").textContent = t(!r ? "submit.unchecked" : r.counts.error ? "submit.blocked" : "submit.ok");
   });
 
   $("load-sample").addEventListener("click", () => { if ($("sample").value) loadSample($("sample").value); });
   $("as-of").addEventListener("change", () => {
     const v = $("as-of").value;
     state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
-    saveDraft({ now: true, quiet: true });
+    saveDraft({ now: true });
     recheck();
   });
   $("as-of-today").addEventListener("click", () => {
     state.asOf = null;
     $("as-of").value = localToday();
-    saveDraft({ now: true, quiet: true });
+    saveDraft({ now: true });
     recheck();
   });
   for (const r of document.querySelectorAll('input[name="ui-locale"]')) {
@@ -445,7 +454,7 @@ function wire() {
       if (!r.checked) return;
       setLocale(r.value);
       retitleSamples();
-      saveDraft({ now: true, quiet: true });
+      saveDraft({ now: true });
       recheck();
     });
   }

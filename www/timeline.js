@@ -150,7 +150,7 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
     svg.append(el("text", { x: p.x, y: p.y, "text-anchor": "middle", class: `tl-label ${cls}` }, text));
   };
   s.extensions.forEach((d, i) => mark(d, "tl-ext", t("tl.ext", { n: i + 1 }), "diamond"));
-  if (status === "requested" && s.replyDue != null) mark(s.replyDue, "tl-reply", `${t("tl.replyDue")} ${formatDate(locale, isoOf(s.replyDue)).replace(/ \d{4}$/, "")}`);
+  if (s.replyDue != null) mark(s.replyDue, "tl-reply", `${t("tl.replyDue")} ${formatDate(locale, isoOf(s.replyDue)).replace(/ \d{4}$/, "")}`);
   if (s.submitted != null) mark(s.submitted, "tl-sent", t("tl.submitted"));
 
   const below = placer([AXIS_Y + 36, AXIS_Y + 52]);

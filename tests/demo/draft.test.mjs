@@ -35,8 +35,7 @@ describe("drafts, export, import, clear", () => {
     await page.fill("#as-of", "2026-11-20");
     await page.click('label[for="locale-fr"]');
     await page.waitForFunction(() => document.documentElement.lang === "fr");
-    await page.waitForFunction(() => /Brouillon enregistré|Draft saved/.test(document.getElementById("status").textContent) || localStorage.length > 0);
-    await page.waitForTimeout(500); // the draft is written 0.4 s after the last keystroke
+    await page.waitForFunction(() => /Brouillon enregistré/.test(document.getElementById("saved").textContent));
 
     await page.reload();
     await ready(page);

@@ -227,6 +227,20 @@ describe("demo portal", () => {
     await ctx.close();
   });
 
+  test("without the package (blocked, old browser), the form still works and submits unchecked", async () => {
+    const ctx = await fresh();
+    await ctx.route("**/pkg/**", (route) => route.abort());
+    const page = await open(ctx, srv.url);
+    assert.equal(await page.locator(".checks").getAttribute("data-state"), "off");
+    assert.match(await page.locator("#checks-state").textContent(), /not available/);
+    await loadSample(page, "valid-mar.json");
+    assert.equal(await page.inputValue("#f-case-reference"), "FPF-CCU-2026-0412", "samples still load");
+    await page.click('button[type="submit"]');
+    assert.match(await page.locator("#submit-result").textContent(), /unchecked/);
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e)), []);
+    await ctx.close();
+  });
+
   test("the README's screenshot, and a phone-sized view", async () => {
     const ctx = await fresh({ viewport: { width: 1280, height: 800 } });
     const page = await open(ctx, srv.url);
