@@ -145,3 +145,26 @@ test("bad options reject attach() and leave the form untouched; a throwing onRep
   assert.match(await page.$eval(".marcheck-counts", (e) => e.textContent), /^\d+ erreurs?\b/, "counts in French");
   await page.closeAll();
 });
+
+test("a form reset clears the marks; blockSubmit: false lets errors through and leaves native validation alone", async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  await page.evaluate(() => window.attachModel());
+  await page.fill('[name="pres-ref"]', "n/a");
+  await page.press('[name="pres-ref"]', "Tab");
+  assert.equal(await page.getAttribute('[name="pres-ref"]', "aria-invalid"), "true");
+  await page.evaluate(() => document.getElementById("m").reset());
+  await page.waitForFunction(() => !document.querySelector("[aria-invalid]"));
+  assert.equal(await page.$$eval(".marcheck-message", (m) => m.length), 0);
+  assert.equal(await page.inputValue('[name="pres-ref"]'), "");
+
+  await page.evaluate(() => window.h.detach());
+  await page.evaluate(() => window.attachModel({ blockSubmit: false }));
+  assert.equal(await page.$eval("#m", (f) => f.noValidate), false, "noValidate untouched");
+  await page.fill('[name="pres-ref"]', "n/a");
+  await page.press('[name="pres-ref"]', "Tab");
+  assert.equal(await page.getAttribute('[name="pres-ref"]', "aria-invalid"), "true", "still marked");
+  assert.equal(await page.$eval('[name="pres-ref"]', (e) => e.validity.customError), false, "no custom validity");
+  await Promise.all([page.waitForURL(/done\.html\?/), page.click('button[type="submit"]')]);
+  assert.equal(new URL(page.url()).searchParams.get("pres-ref"), "n/a");
+  await page.closeAll();
+});
