@@ -121,6 +121,9 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
     svg.append(el("text", { x: X + 3, y: AXIS_Y + 16, class: "tl-month" }, label));
   }
 
+  // Today: a line under everything else, its tag drawn last.
+  if (s.today != null) svg.append(el("line", { x1: x(s.today), x2: x(s.today), y1: 6, y2: AXIS_Y + 4, class: "tl-today" }));
+
   // The preservation bar: elapsed part solid, warning window shaded, red when lapsed.
   const xs = x(s.start), xe = x(s.expiry);
   svg.append(el("rect", { x: xs, y: BAR_Y, width: Math.max(xe - xs, 2), height: BAR_H, rx: 4, class: "tl-bar" }));
@@ -149,7 +152,12 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
     const p = above(X, text);
     svg.append(el("text", { x: p.x, y: p.y, "text-anchor": "middle", class: `tl-label ${cls}` }, text));
   };
-  s.extensions.forEach((d, i) => mark(d, "tl-ext", t("tl.ext", { n: i + 1 }), "diamond"));
+  // Counted extensions each push the expiry on, so one counts exactly when it lies between the
+  // start and the final expiry; one outside (asked too late, or before the start) is drawn hollow.
+  s.extensions.forEach((d, i) => {
+    const counted = d >= s.start && d <= s.expiry;
+    mark(d, counted ? "tl-ext" : "tl-ext tl-ext-late", t(counted ? "tl.ext" : "tl.extLate", { n: i + 1 }), "diamond");
+  });
   if (s.replyDue != null) mark(s.replyDue, "tl-reply", `${t("tl.replyDue")} ${formatDate(locale, isoOf(s.replyDue)).replace(/ \d{4}$/, "")}`);
   if (s.submitted != null) mark(s.submitted, "tl-sent", t("tl.submitted"));
 
@@ -163,10 +171,8 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   foot(s.start, "tl-start", `${t("tl.start")} ${formatDate(locale, isoOf(s.start))}`);
   foot(s.expiry, "tl-end", `${t(s.lapsed ? "tl.lapsed" : "tl.expiry")} ${formatDate(locale, isoOf(s.expiry))}`);
 
-  // Today: a line through everything, labelled at the top.
   if (s.today != null) {
     const X = x(s.today);
-    svg.append(el("line", { x1: X, x2: X, y1: 6, y2: AXIS_Y + 4, class: "tl-today" }));
     const label = `${t("tl.today")} ${formatDate(locale, isoOf(s.today)).replace(/ \d{4}$/, "")}`;
     const w = label.length * 6.4 + 10;
     const lx = Math.max(2, Math.min(W - 2 - w, X - w / 2));

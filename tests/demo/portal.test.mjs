@@ -54,6 +54,8 @@ describe("demo portal", () => {
       }
       const lapsed = s.expect.codes.includes("PRES006");
       assert.equal(await timelineState(page), lapsed ? "lapsed" : "ok", `${file}: timeline state`);
+      const late = s.expect.codes.includes("PRES008") ? 1 : 0;
+      assert.equal(await page.locator("#timeline .tl-ext-late.tl-dot").count(), late, `${file}: late extensions drawn hollow`);
       await shot(page, `02-sample-${file.replace(/\.json$/, "")}`);
     }
     assert.deepEqual(page.errors, []);
