@@ -2,8 +2,6 @@
 // marcheck itself (options.locale); these are the labels, hints and the timeline's sentences.
 // Elements carry data-i18n="key" (text), data-i18n-aria-label="key" (aria-label).
 
-export const LOCALES = ["en", "fr"];
-
 /** Countries offered in the country fields' suggestions (any ISO 3166-1 code may be typed). */
 export const COUNTRIES = {
   AU: ["Australia", "Australie"], CA: ["Canada", "Canada"], CK: ["Cook Islands", "Îles Cook"],
