@@ -13,6 +13,7 @@ use crate::form::{Form, PreservationStatus};
 use crate::options::Options;
 use crate::providers::Profile;
 use crate::report::Facts;
+use crate::sort::sort_by_key;
 
 /// A period of days the window may use; outside this range it is `PRES014` and ignored.
 pub const PERIOD_RANGE: std::ops::RangeInclusive<i64> = 1..=730;
@@ -110,7 +111,7 @@ impl<'o> Derived<'o> {
                     ))
                 })
                 .collect();
-            rows.sort_by_key(|&(i, d, _)| (d, i));
+            sort_by_key(&mut rows, |&(i, d, _)| (d, i));
             let mut expires_on = start.add_days(initial_days);
             let mut total_days = initial_days;
             let extensions = rows

@@ -42,6 +42,7 @@ pub mod options;
 pub mod providers;
 pub mod report;
 pub mod rules;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

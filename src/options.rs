@@ -74,6 +74,19 @@ pub struct OptionsError {
     pub expected: &'static str,
 }
 
+impl OptionsError {
+    /// The same text as `Display`, written without the formatting machinery (for the wasm build).
+    pub fn message(&self) -> String {
+        let mut s = String::from("marcheck: option `");
+        s.push_str(&self.option);
+        s.push_str("` is ");
+        s.push_str(&self.found);
+        s.push_str(": expected ");
+        s.push_str(self.expected);
+        s
+    }
+}
+
 impl Options {
     /// The defaults of contract §3, with `as_of` as today.
     pub fn new(as_of: Date) -> Options {

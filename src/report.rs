@@ -5,6 +5,7 @@ use crate::form::path::{Field, order_key};
 use crate::json;
 use crate::messages::{self, Catalogue};
 use crate::options::Options;
+use crate::sort::sort_by_key;
 
 /// How much a finding matters. Only errors make `ok` false, block a submit, or exit 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -130,11 +131,7 @@ impl Report {
                 })
             })
             .collect();
-        findings.sort_by(|a, b| {
-            order_key(&a.field)
-                .cmp(&order_key(&b.field))
-                .then_with(|| a.code.cmp(b.code))
-        });
+        sort_by_key(&mut findings, |f| (order_key(&f.field), f.code));
         let count = |s| findings.iter().filter(|f| f.severity == s).count() as u32;
         let (errors, warnings, infos) = (
             count(Severity::Error),

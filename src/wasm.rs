@@ -42,7 +42,7 @@ fn options_from(options: &JsValue) -> Result<Options, JsValue> {
     }
     let text = stringify(options)
         .ok_or_else(|| JsValue::from(JsErr::new("marcheck: options cannot be read as JSON")))?;
-    Options::from_json(&text, today).map_err(|e| JsValue::from(JsErr::new(&e.to_string())))
+    Options::from_json(&text, today).map_err(|e| JsValue::from(JsErr::new(&e.message())))
 }
 
 /// Checks a form. Never throws for any form value; throws an `Error` only for bad options.

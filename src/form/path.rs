@@ -115,10 +115,15 @@ pub fn order_key(path: &str) -> (usize, usize, usize) {
         .get(open..)
         .and_then(|s| s.find(']'))
         .map_or(path.len(), |c| open + c);
-    let index: usize = path
+    let index = path
         .get(open + 1..close)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(usize::MAX - 1);
+        .unwrap_or("")
+        .bytes()
+        .try_fold(0usize, |n, c| {
+            c.is_ascii_digit()
+                .then(|| n.saturating_mul(10).saturating_add(usize::from(c - b'0')))
+        });
+    let index = index.unwrap_or(usize::MAX - 1);
     let base = path.get(..open).unwrap_or("");
     let mut normalised = String::with_capacity(path.len());
     normalised.push_str(base);

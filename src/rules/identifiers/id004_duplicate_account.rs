@@ -1,5 +1,5 @@
 //! ## What it does
-//! Warns when the same kind and value appear twice (ignoring case and surrounding spaces);
+//! Warns when the same kind and value appear twice (ignoring ASCII case and surrounding spaces);
 //! the later row is marked.
 //!
 //! ## Why
@@ -28,10 +28,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
     for (i, a) in accounts.iter().enumerate() {
         let Some(value) = a.value else { continue };
         let first = accounts.iter().take(i).position(|b| {
-            b.kind == a.kind
-                && b.value.is_some_and(|v| {
-                    v.len() == value.len() && v.to_lowercase() == value.to_lowercase()
-                })
+            b.kind == a.kind && b.value.is_some_and(|v| v.eq_ignore_ascii_case(value))
         });
         if let Some(j) = first {
             out.push(

@@ -21,7 +21,8 @@ pub fn email_domain(s: &str) -> Option<&str> {
     is_domain(domain).then_some(domain)
 }
 
-/// A host name of two labels or more, each 1–63 letters, digits or hyphens (not at an end),
+/// A host name of two labels or more, each 1–63 letters, digits or hyphens (not at an end;
+/// any non-ASCII character counts as a letter, for internationalised names),
 /// and a top-level label that is not all digits.
 pub fn is_domain(d: &str) -> bool {
     let d = d.strip_suffix('.').unwrap_or(d);
@@ -33,7 +34,8 @@ pub fn is_domain(d: &str) -> bool {
                 && l.len() <= 63
                 && !l.starts_with('-')
                 && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && l.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         })
         && labels
             .last()
