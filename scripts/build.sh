@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Builds pkg/: the wasm core (optimised), its JS glue and types, the drop-in binding and the manifest.
+# JavaScript is minified (esbuild, transform only: same modules, same exports); the readable sources
+# are js/*.js and the wasm-bindgen output kept in target/pkg-src/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=pkg
+src=target/pkg-src
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
-rm -rf "$out"; mkdir -p "$out"
-wasm-bindgen target/wasm32-unknown-unknown/release/marcheck.wasm --target web --out-dir "$out" --out-name marcheck
-node_modules/.bin/wasm-opt -Oz "$out/marcheck_bg.wasm" -o "$out/marcheck_bg.wasm"
-cp js/attach.js js/attach.d.ts js/standard.js js/standard.d.ts "$out/" 2>/dev/null || true
+rm -rf "$out" "$src"; mkdir -p "$out" "$src"
+wasm-bindgen target/wasm32-unknown-unknown/release/marcheck.wasm --target web --out-dir "$src" --out-name marcheck
+node_modules/.bin/wasm-opt -Oz "$src/marcheck_bg.wasm" -o "$out/marcheck_bg.wasm"
+cp "$src/marcheck.d.ts" "$src/marcheck_bg.wasm.d.ts" js/attach.d.ts js/standard.d.ts "$out/"
+for f in "$src/marcheck.js" js/attach.js js/standard.js; do
+  node_modules/.bin/esbuild "$f" --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/$(basename "$f")"
+done
 node scripts/manifest.mjs
 cp README.md "$out/README.md"
 node scripts/size.mjs

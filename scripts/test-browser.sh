@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 if [ ! -f pkg/marcheck_bg.wasm ] || [ ! -f pkg/marcheck.js ]; then
   echo "test-browser: pkg/ is missing: run make build first" >&2; exit 1
 fi
-for f in attach.js attach.d.ts standard.js standard.d.ts; do
+for f in attach.d.ts standard.d.ts; do
   if ! cmp -s "js/$f" "pkg/$f"; then echo "test-browser: pkg/$f is not js/$f: run make build first" >&2; exit 1; fi
 done
 exec node --test tests/browser/*.test.mjs tests/node/*.test.mjs

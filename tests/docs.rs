@@ -1,0 +1,33 @@
+//! `docs/rules.md` is generated from the rule table; this fails when it is stale.
+//! Regenerate with `make docs`.
+
+#[test]
+fn rules_doc_is_fresh() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_marcheck"))
+        .args(["rules", "--markdown"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
+        .unwrap_or_default();
+    assert!(
+        generated == committed,
+        "docs/rules.md is stale: run `make docs` and commit it"
+    );
+}
+
+#[test]
+fn every_rule_is_documented_once() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
+        .unwrap_or_default();
+    for rule in marcheck::rules::RULES {
+        let row = format!("| {} |", rule.code);
+        assert_eq!(
+            doc.matches(&row).count(),
+            1,
+            "{} appears once in docs/rules.md",
+            rule.code
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! Fixture + snapshot tests, in the manner of ruff: each `tests/fixtures/NAME.json` holds a
+//! readable form (`about`, `options`, `form`), and `NAME.snap` what marcheck reports for it, one
+//! finding a line with its message and help, then the facts. A change in behaviour or wording
+//! shows as a diff to review. `UPDATE_SNAPSHOTS=1 cargo test --test fixtures` rewrites them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use marcheck::json::{self, Value};
+use marcheck::{Date, Options, Report};
+
+fn snapshot(about: &str, report: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {about}");
+    let _ = writeln!(
+        s,
+        "ok: {}  errors: {}  warnings: {}  info: {}",
+        report.ok, report.errors, report.warnings, report.infos
+    );
+    for f in &report.findings {
+        let field = if f.field.is_empty() {
+            "(form)"
+        } else {
+            &f.field
+        };
+        let _ = writeln!(
+            s,
+            "{} {} {field}\n    message: {}\n    help: {}",
+            f.code,
+            f.severity.as_str(),
+            f.message,
+            f.help
+        );
+    }
+    let d = |d: Option<Date>| d.map_or("-".to_string(), |d| d.to_string());
+    let facts = &report.facts;
+    let _ = writeln!(
+        s,
+        "facts: start {} expires {} daysLeft {} extensionsCounted {} responseDue {} submission {} warningFrom {}",
+        d(facts.preservation_start),
+        d(facts.preservation_expires_on),
+        facts
+            .preservation_days_left
+            .map_or("-".to_string(), |n| n.to_string()),
+        facts.extensions_counted,
+        d(facts.response_due_on),
+        d(facts.submission_date),
+        d(facts.preservation_warning_from),
+    );
+    s
+}
+
+#[test]
+fn fixtures_match_their_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "the fixtures are there");
+    let mut failures = Vec::new();
+    for path in &names {
+        let text = std::fs::read_to_string(path).unwrap();
+        let fixture = json::parse(&text).unwrap();
+        let about = match fixture.get("about") {
+            Some(Value::String(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        let mut opts = String::new();
+        json::write_value(&mut opts, fixture.get("options").unwrap_or(&Value::Null));
+        let options = Options::from_json(&opts, Date::from_ymd(2026, 11, 29).unwrap()).unwrap();
+        let report = marcheck::validate(fixture.get("form").unwrap_or(&Value::Null), &options);
+        let got = snapshot(&about, &report);
+        let snap = path.with_extension("snap");
+        if update {
+            std::fs::write(&snap, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&snap).unwrap_or_default();
+        if got != want {
+            failures.push(format!(
+                "{}:\n--- want\n{want}\n--- got\n{got}",
+                snap.display()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "snapshots differ (review, then UPDATE_SNAPSHOTS=1):\n{}",
+        failures.join("\n")
+    );
+}

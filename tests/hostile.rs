@@ -1,0 +1,260 @@
+//! Hostile input: whatever arrives, a report comes back, without a panic and quickly.
+//! Property tests (proptest) feed arbitrary JSON to `validate` and to the options reader; the
+//! count is `PROPTEST_CASES` (default 256 here; `make fuzz` runs a long one).
+
+use std::time::{Duration, Instant};
+
+use marcheck::json::{self, Value};
+use marcheck::{Date, Options, validate_json};
+use proptest::prelude::*;
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 29).unwrap()
+}
+
+/// Arbitrary JSON, biased toward the form's own keys and the values its readers care about.
+fn arb_json() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "requestType",
+        "requestingCountry",
+        "requestedCountry",
+        "submissionDate",
+        "authority",
+        "name",
+        "officer",
+        "email",
+        "case",
+        "facts",
+        "nexus",
+        "offences",
+        "provider",
+        "profile",
+        "country",
+        "accounts",
+        "kind",
+        "value",
+        "timestamp",
+        "port",
+        "data",
+        "categories",
+        "from",
+        "to",
+        "preservation",
+        "status",
+        "requestedOn",
+        "confirmedOn",
+        "reference",
+        "periodDays",
+        "proofAttached",
+        "extensions",
+        "recordsLocation",
+        "confirmed",
+        "basis",
+        "emergency",
+        "active",
+        "risk",
+        "justification",
+        "harmExpectedBy",
+        "oral",
+        "writtenFollowUpOn",
+        "notification",
+        "providerNotifies",
+        "requestNonDisclosure",
+        "reason",
+        "durationDays",
+        "csam",
+        "likely",
+        "declared",
+        "ncmecReports",
+        "asOf",
+        "locale",
+        "dateOrder",
+        "holidays",
+        "rules",
+        "PRES007",
+        "providers",
+        "meta",
+        "x",
+        "defaultPeriodDays",
+        "expiryWarningDays",
+    ]);
+    let leaf = prop_oneof![
+        Just("null".to_string()),
+        any::<bool>().prop_map(|b| b.to_string()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        (-1000i32..1000).prop_map(|n| n.to_string()),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| format!("{f:e}")),
+        prop::sample::select(vec![
+            "2026-02-29",
+            "2028-02-29",
+            "2026-11-29",
+            "29/11/2026",
+            "2026-11-29T10:00+10:00",
+            "2026-11-29T25:00",
+            "formal_mar",
+            "police_to_police",
+            "preserved",
+            "requested",
+            "not_requested",
+            "death",
+            "on",
+            "off",
+            "yes",
+            "US",
+            "au",
+            "ZZ",
+            "email",
+            "ip",
+            "phone",
+            "url",
+            "content",
+            "n/a",
+            "TBC",
+            "+679 334 3777",
+            "203.0.113.7",
+            "https://x.com/a",
+            "a@gmail.com",
+            "90",
+            " 90 ",
+            "-1",
+            "731",
+            "",
+            " ",
+            "off",
+            "error",
+            "fr-CA",
+            "dmy",
+        ])
+        .prop_map(|s| format!("{s:?}")),
+        ".{0,40}".prop_map(|s| {
+            let mut out = String::new();
+            json::write_str(&mut out, &s);
+            out
+        }),
+    ];
+    leaf.prop_recursive(6, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(|v| format!("[{}]", v.join(","))),
+            prop::collection::vec((keys.clone(), inner), 0..10).prop_map(|kv| {
+                let body: Vec<String> = kv.into_iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
+                format!("{{{}}}", body.join(","))
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_json_form_gives_a_report(form in arb_json()) {
+        let report = validate_json(&form, &Options::new(today()));
+        prop_assert_eq!(report.ok, report.errors == 0);
+        prop_assert!(report.findings.iter().all(|f| !f.message.is_empty() && !unfilled(&f.message, &f.params)), "every message is filled in");
+        // The report is valid JSON.
+        prop_assert!(json::parse(&report.to_json()).is_ok());
+    }
+
+    #[test]
+    fn any_json_options_read_or_fail_cleanly(options in arb_json(), form in arb_json()) {
+        if let Ok(o) = Options::from_json(&options, today()) {
+            let _ = validate_json(&form, &o);
+        }
+    }
+
+    #[test]
+    fn any_text_is_a_report(text in ".{0,200}") {
+        let report = validate_json(&text, &Options::new(today()));
+        prop_assert!(report.errors >= 1 || json::parse(&text).is_ok());
+    }
+}
+
+/// A `{name}` left in a message that no text parameter explains (user text may hold braces).
+fn unfilled(message: &str, params: &[(&'static str, marcheck::Param)]) -> bool {
+    let typed: String = params
+        .iter()
+        .filter_map(|(_, p)| {
+            if let marcheck::Param::Text(t) = p {
+                Some(t.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if after[..close].chars().all(|c| c.is_ascii_alphabetic())
+                    && !after[..close].is_empty() =>
+            {
+                if !typed.contains(&rest[open..open + close + 2]) {
+                    return true;
+                }
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    false
+}
+
+fn timed(what: &str, form: &str) -> Duration {
+    let start = Instant::now();
+    let report = validate_json(form, &Options::new(today()));
+    let took = start.elapsed();
+    assert!(!report.findings.is_empty(), "{what}: a report");
+    assert!(took < Duration::from_secs(2), "{what} took {took:?}");
+    took
+}
+
+#[test]
+fn huge_input_is_bounded() {
+    let two_mb = "x".repeat(2 * 1024 * 1024);
+    timed(
+        "2 MB strings everywhere",
+        &format!(
+            r#"{{"case":{{"facts":"{two_mb}","nexus":"{two_mb}"}},"authority":{{"email":"{two_mb}@gmail.com"}},"preservation":{{"reference":"{two_mb}"}},"accounts":[{{"kind":"email","value":"{two_mb}"}},{{"kind":"email","value":"{two_mb}"}}]}}"#
+        ),
+    );
+    let rows = vec![r#"{"kind":"email","value":"same@example.org"}"#; 20_000].join(",");
+    timed("20 000 accounts", &format!(r#"{{"accounts":[{rows}]}}"#));
+    let ext = vec![r#"{"requestedOn":"2026-09-02","periodDays":90}"#; 20_000].join(",");
+    timed(
+        "20 000 extensions",
+        &format!(r#"{{"preservation":{{"confirmedOn":"2026-09-01","extensions":[{ext}]}}}}"#),
+    );
+    let deep = "[".repeat(200_000) + &"]".repeat(200_000);
+    timed(
+        "200 000 levels of nesting",
+        &format!(r#"{{"accounts":{deep}}}"#),
+    );
+    let nulls = vec!["null"; 20_000].join(",");
+    timed(
+        "20 000 nulls",
+        &format!(r#"{{"accounts":[{nulls}],"csam":{{"ncmecReports":[{nulls}]}}}}"#),
+    );
+}
+
+#[test]
+fn nulls_everywhere_are_absent_values() {
+    let form = r#"{"requestType":null,"authority":null,"case":{"facts":null,"offences":null},"accounts":null,"data":{"categories":null},
+        "preservation":{"status":null,"extensions":[null]},"emergency":null}"#;
+    let report = validate_json(form, &Options::new(today()));
+    assert!(
+        report.findings.iter().all(|f| f.code != "FORM001"),
+        "null is absent, not unreadable"
+    );
+}
+
+#[test]
+fn the_reader_parses_what_the_writer_writes() {
+    let v = json::parse(r#"{"a":"\u00e9\n\"","b":[1,-2.5e3,true,null]}"#).unwrap();
+    let mut out = String::new();
+    json::write_value(&mut out, &v);
+    assert_eq!(json::parse(&out).unwrap(), v);
+    assert!(matches!(v, Value::Object(_)));
+}
