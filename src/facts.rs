@@ -72,6 +72,7 @@ pub struct Derived<'o> {
 }
 
 impl<'o> Derived<'o> {
+    #[inline(never)]
     pub fn new(form: &Form<'_>, options: &'o Options) -> Derived<'o> {
         let today = options.as_of;
         let profile = form.provider.profile.and_then(|k| options.profile(k));

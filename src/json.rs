@@ -60,6 +60,7 @@ pub struct ParseError {
 }
 
 /// Reads one JSON document. Trailing white space is allowed, anything else after it is not.
+#[inline(never)]
 pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     let mut p = Parser {
         s: text,

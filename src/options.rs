@@ -129,6 +129,7 @@ impl Options {
 
     /// Reads options from a JSON value; `null` gives the defaults. `today` is used when
     /// `asOf` is absent (the caller's local date).
+    #[inline(never)]
     pub fn from_value(v: &Value<'_>, today: Date) -> Result<Options, OptionsError> {
         let mut o = Options::new(today);
         let entries = match v {

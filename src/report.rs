@@ -44,6 +44,7 @@ pub struct RawFinding {
 }
 
 impl RawFinding {
+    #[inline(never)]
     pub fn new(code: &'static str, field: impl Into<Field>) -> RawFinding {
         RawFinding {
             code,
@@ -53,6 +54,7 @@ impl RawFinding {
     }
 
     /// Adds a parameter (builder style).
+    #[inline(never)]
     pub fn with(mut self, name: &'static str, value: Param) -> RawFinding {
         self.params.push((name, value));
         self
@@ -104,6 +106,7 @@ pub struct Report {
 impl Report {
     /// Applies severities (defaults and `options.rules`), orders by form order then code, and
     /// writes the messages in the options' locale.
+    #[inline(never)]
     pub fn build(raw: Vec<RawFinding>, facts: Facts, options: &Options) -> Report {
         let words = messages::catalogue(options.locale);
         // A field whose value could not be read reports only that (contract §6): it is then
@@ -149,6 +152,7 @@ impl Report {
     }
 
     /// The report as JSON (contract §4 names), as it crosses to JavaScript.
+    #[inline(never)]
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256 + self.findings.len() * 400);
         out.push_str("{\"ok\":");

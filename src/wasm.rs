@@ -11,6 +11,12 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Date, Locale, Options};
 
+// SAFETY: the wasm build has no threads (no atomics target feature), so one allocator instance
+// is never used concurrently.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 /// The browser's local date (not UTC): what the officer calls today.
 fn local_today() -> Date {
     let now = JsDate::new_0();

@@ -33,6 +33,7 @@ impl Loc {
 }
 
 /// Reads `v` as a form. Findings (`FORM001`) are appended to `out`.
+#[inline(never)]
 pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) -> Form<'a> {
     use Loc::{At, Row};
     let mut r = Reader {

@@ -77,9 +77,7 @@ pub fn is_url(s: &str) -> bool {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     if let Some(v6) = host_port.strip_prefix('[') {
-        return v6
-            .split_once(']')
-            .is_some_and(|(ip, _)| ip.parse::<std::net::Ipv6Addr>().is_ok());
+        return v6.split_once(']').is_some_and(|(ip, _)| is_ipv6(ip));
     }
     let host = host_port.split_once(':').map_or(host_port, |(h, port)| {
         if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
@@ -88,13 +86,66 @@ pub fn is_url(s: &str) -> bool {
             h
         }
     });
-    host.eq_ignore_ascii_case("localhost")
-        || is_domain(host)
-        || host.parse::<std::net::Ipv4Addr>().is_ok()
+    host.eq_ignore_ascii_case("localhost") || is_domain(host) || is_ipv4(host)
 }
 
+/// IPv4 in dotted decimal (no leading zeros), or IPv6 (with `::` and an IPv4 tail).
 pub fn is_ip(s: &str) -> bool {
-    s.parse::<std::net::IpAddr>().is_ok()
+    is_ipv4(s) || is_ipv6(s)
+}
+
+pub fn is_ipv4(s: &str) -> bool {
+    let mut parts = 0;
+    for p in s.split('.') {
+        parts += 1;
+        let ok = !p.is_empty()
+            && p.len() <= 3
+            && p.bytes().all(|c| c.is_ascii_digit())
+            && !(p.len() > 1 && p.starts_with('0'))
+            && p.bytes().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')) <= 255;
+        if !ok {
+            return false;
+        }
+    }
+    parts == 4
+}
+
+pub fn is_ipv6(s: &str) -> bool {
+    // Byte search for "::" (a `&str` pattern would bring in the two-way string searcher).
+    let double = |t: &str| t.as_bytes().windows(2).position(|w| w == b"::");
+    let (head, tail, compressed) = match double(s) {
+        Some(at) => (
+            s.get(..at).unwrap_or(""),
+            s.get(at + 2..).unwrap_or(""),
+            true,
+        ),
+        None => (s, "", false),
+    };
+    if double(tail).is_some() {
+        return false;
+    }
+    let mut groups = 0;
+    for (i, side) in [head, tail].into_iter().enumerate() {
+        if side.is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = side.split(':').collect();
+        let last = parts.len() - 1;
+        for (j, g) in parts.iter().enumerate() {
+            let is_last = j == last && (i == 1 || !compressed);
+            if is_last && g.contains('.') {
+                if !is_ipv4(g) {
+                    return false;
+                }
+                groups += 2;
+            } else if g.is_empty() || g.len() > 4 || !g.bytes().all(|c| c.is_ascii_hexdigit()) {
+                return false;
+            } else {
+                groups += 1;
+            }
+        }
+    }
+    if compressed { groups < 8 } else { groups == 8 }
 }
 
 /// Whether `value` is well formed for `kind`.
