@@ -1,7 +1,8 @@
 // Gathers the benchmark parts (node.json, browser.json, size.json, throughput.json in DIR) into
-// bench/results.json and bench/results.md, and prints the tables.
+// bench/results.json and bench/results.md (a smoke run: bench/results/smoke.*.tmp), and prints
+// the tables.
 //   node bench/report.mjs DIR [--smoke]
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { gzipSync } from "node:zlib";
 
@@ -20,7 +21,11 @@ const results = {
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length },
   node, browser, size, throughput,
 };
-writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
+// A smoke run must not overwrite the committed results (nor leave the tree dirty): it writes
+// git-ignored copies under bench/results/.
+const target = smoke ? { json: "results/smoke.json.tmp", md: "results/smoke.md.tmp" } : { json: "results.json", md: "results.md" };
+mkdirSync(new URL("results/", import.meta.url), { recursive: true });
+writeFileSync(new URL(target.json, import.meta.url), JSON.stringify(results, null, 2) + "\n");
 
 const f1 = (x) => (x == null || Number.isNaN(x) ? "–" : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US"));
 const kb = (b) => (b / 1024).toFixed(1) + " KB";
@@ -103,7 +108,7 @@ if (throughput) {
 }
 
 const text = md.join("\n");
-writeFileSync(new URL("results.md", import.meta.url), text);
+writeFileSync(new URL(target.md, import.meta.url), text + "\n");
 console.log(text);
 const crashed = throughput?.runs.filter((r) => r.crashed) ?? [];
 for (const r of crashed) console.error(`bench: ${r.label} crashed (exit ${r.exitStatus}):\n${r.stderr}`);

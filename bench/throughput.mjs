@@ -1,7 +1,9 @@
 // Throughput on a batch of forms: the native command line, and for scale the same batch
 // through Node (the wasm package, and the JS baseline). Each run is a separate process under
 // /usr/bin/time -v (peak memory); wall time includes process start. Prints one JSON object.
-//   node bench/throughput.mjs [--smoke] [--cli target/release/marcheck]
+//   node bench/throughput.mjs [--smoke] [--forms N] [--cli target/release/marcheck] [--cli-native target/bench-native/marcheck] [--keep]
+// The release profile is what ships (opt-level "z", for the wasm's size); the bench-native
+// profile (opt-level 3) shows what the same code does when built for speed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, closeSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,6 +12,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
 const cli = arg("--cli", "target/release/marcheck");
+const cliNative = arg("--cli-native", "target/bench-native/marcheck"); // opt-level 3, if built
 const n = Number(arg("--forms", smoke ? 1000 : 100000));
 const AS_OF = "2026-11-20";
 
@@ -53,10 +56,13 @@ const out = {
 };
 const cliArgs = (file) => ["check", "--as-of", AS_OF, file];
 if (existsSync(`${root}${cli}`)) {
-  out.runs.push(run("cli (NDJSON file)", `${root}${cli}`, cliArgs(ndjson)));
-  out.runs.push(run("cli (JSON array file)", `${root}${cli}`, cliArgs(array)));
+  out.runs.push(run("cli, release profile (NDJSON file)", `${root}${cli}`, cliArgs(ndjson)));
+  out.runs.push(run("cli, release profile (JSON array file)", `${root}${cli}`, cliArgs(array)));
 } else {
   out.cliMissing = cli;
+}
+if (!smoke && existsSync(`${root}${cliNative}`)) {
+  out.runs.push(run("cli, bench-native profile (NDJSON file)", `${root}${cliNative}`, cliArgs(ndjson)));
 }
 out.runs.push(run("node + marcheck wasm (NDJSON)", process.execPath, [`${root}bench/batch.mjs`, "run", "marcheck", ndjson], { inProcess: true }));
 out.runs.push(run("node + JS baseline (NDJSON)", process.execPath, [`${root}bench/batch.mjs`, "run", "baseline", ndjson], { inProcess: true }));

@@ -6,7 +6,8 @@
 #   - raw and gzipped sizes of pkg/
 #   - throughput of the native command line on a batch of forms, with peak memory
 # Writes bench/results.json and bench/results.md and prints the tables. A slow number never fails
-# the run; a crash does. BENCH_SMOKE=1: a fast smoke run (few iterations, 1 000 forms) for CI.
+# the run; a crash does. BENCH_SMOKE=1: a fast smoke run (few iterations, 1 000 forms) for CI,
+# written to bench/results/smoke.*.tmp (git-ignored) so the committed results stay as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,8 +36,9 @@ node bench/browser.mjs "${smoke[@]}" > "$parts/browser.json"
 echo "bench: sizes"
 node scripts/size.mjs --json > "$parts/size.json"
 
-echo "bench: native command line (release build)"
+echo "bench: native command line (release build; bench-native too in a full run)"
 cargo build --quiet --release --bin marcheck
+if [ ${#smoke[@]} -eq 0 ]; then cargo build --quiet --profile bench-native --bin marcheck; fi
 echo "bench: throughput on a batch of forms"
 node bench/throughput.mjs "${smoke[@]}" > "$parts/throughput.json"
 
