@@ -31,6 +31,10 @@ export interface Facts {
   extensionsCounted: number | null;
   responseDueOn: string | null;
   submissionDate: string | null;
+  /** Added to the v1 list for timelines: "today" as the report used it. */
+  asOf: string | null;
+  /** Added for timelines: the first day of the "ask for an extension now" window. */
+  preservationWarningFrom: string | null;
 }
 
 export interface Report {
