@@ -20,8 +20,10 @@ if [ ! -f pkg/marcheck_bg.wasm ] || [ ! -f pkg/marcheck.js ]; then
 fi
 if [ ! -x /usr/bin/time ]; then
   echo "bench: installing GNU time (peak memory of the batch runs)"
-  apt-get install -y --no-install-recommends time >/dev/null 2>&1 \
-    || { apt-get update >/dev/null && apt-get install -y --no-install-recommends time >/dev/null; }
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y -qq --no-install-recommends time >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends time >/dev/null; }
 fi
 
 parts=$(mktemp -d)
