@@ -152,6 +152,7 @@ const RE_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{
 const RE_WEBMAIL = /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|proton|protonmail|gmx|yandex|aol|qq|163)\.[a-z]{2,}(?:\.[a-z]{2,})?$|^mail\.ru$/;
 const RE_PHONE_SEPARATORS = /[\s.()-]/g;
 const RE_E164 = /^\+\d{8,15}$/;
+const RE_SPACE = /\s/;
 const RE_URL = /^https?:\/\/(?:[^\s/?#@]+@)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/?#:@[\]]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const RE_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const RE_HEXTET = /^[0-9A-Fa-f]{1,4}$/;
@@ -248,6 +249,8 @@ const ID002_HELP = {
   phone: "Enter the number in international format: + and 8 to 15 digits.",
   url: "Enter a full http(s) address with a host.",
   ip: "Enter an IPv4 or IPv6 address.",
+  username: "Enter the username without spaces.",
+  user_id: "Enter the user id without spaces.",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -417,10 +420,6 @@ class Ctx {
     this.push("FORM001", path, { expected });
   }
 
-  /** Absent and not merely unreadable: the "missing" rules fire only then. */
-  missing(v, path) {
-    return v === undefined && !(this.bad !== null && this.bad.has(path));
-  }
 }
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -599,10 +598,8 @@ function readForm(ctx, form) {
   f.providerCountry = readCountry(ctx, pv, "country", "provider.country");
 
   f.accounts = [];
-  f.accountsGiven = false;
   const accounts = readList(ctx, form, "accounts", "accounts");
   if (accounts) {
-    f.accountsGiven = true;
     for (let i = 0; i < accounts.length; i++) {
       const ac = accounts[i];
       const p = `accounts[${i}]`;
@@ -616,16 +613,19 @@ function readForm(ctx, form) {
         port: readInt(ctx, ac, "port", p + ".port"),
       });
     }
-  } else if (ctx.bad !== null && ctx.bad.has("accounts")) f.accountsGiven = true;
+  }
 
   const d = readObject(ctx, form, "data", "data") ?? EMPTY;
   f.categories = undefined;
-  const cats = readList(ctx, d, "categories", "data.categories");
+  let cats = d.categories;
+  const single = typeof cats === "string"; // one checkbox ticked: a list of one
+  if (single) cats = cats.trim() === "" ? undefined : [cats];
+  else cats = readList(ctx, d, "categories", "data.categories");
   if (cats) {
     f.categories = new Set();
     for (let i = 0; i < cats.length; i++) {
       if (cats[i] == null) continue;
-      const cat = choice(ctx, cats[i], `data.categories[${i}]`, CATEGORIES);
+      const cat = choice(ctx, cats[i], single ? "data.categories" : `data.categories[${i}]`, CATEGORIES);
       if (cat !== undefined) f.categories.add(cat);
     }
   }
@@ -751,24 +751,22 @@ function deriveFacts(ctx, f) {
 function checkCase(ctx, f) {
   const o = ctx.o;
   const ing = f.requestingCountry, ed = f.requestedCountry;
-  if (ctx.missing(ing, "requestingCountry")) ctx.push("CASE001", "requestingCountry", {});
-  if (ctx.missing(ed, "requestedCountry")) ctx.push("CASE001", "requestedCountry", {});
+  if (ing === undefined) ctx.push("CASE001", "requestingCountry", {});
+  if (ed === undefined) ctx.push("CASE001", "requestedCountry", {});
   else if (ing !== undefined && ing === ed) ctx.push("CASE001", "requestedCountry", { country: ed });
 
   let named = false;
   for (const off of f.offences) if (off.name !== undefined) { named = true; break; }
   if (!named) ctx.push("CASE002", "case.offences", {});
 
-  if (!(ctx.bad !== null && ctx.bad.has("case.facts"))) {
-    const len = f.facts === undefined ? 0 : charLength(f.facts);
-    if (len < o.minFactsChars) ctx.push("CASE003", "case.facts", { length: len, min: o.minFactsChars });
-  }
+  const len = f.facts === undefined ? 0 : charLength(f.facts);
+  if (len < o.minFactsChars) ctx.push("CASE003", "case.facts", { length: len, min: o.minFactsChars });
 }
 
 function checkAuthority(ctx, f) {
-  if (ctx.missing(f.authName, "authority.name")) ctx.push("AUTH001", "authority.name", { item: "name" });
-  if (ctx.missing(f.authOfficer, "authority.officer")) ctx.push("AUTH001", "authority.officer", { item: "officer" });
-  if (ctx.missing(f.authEmail, "authority.email")) ctx.push("AUTH001", "authority.email", { item: "email" });
+  if (f.authName === undefined) ctx.push("AUTH001", "authority.name", { item: "name" });
+  if (f.authOfficer === undefined) ctx.push("AUTH001", "authority.officer", { item: "officer" });
+  if (f.authEmail === undefined) ctx.push("AUTH001", "authority.email", { item: "email" });
   else if (f.authEmail !== undefined) {
     const m = RE_EMAIL.exec(f.authEmail);
     if (!m) ctx.push("AUTH002", "authority.email", {});
@@ -796,14 +794,14 @@ function checkAccounts(ctx, f) {
         else ctx.push("ID004", p + ".value", { kind: a.kind, first });
       }
     }
-    if (a.kind === "ip" && (a.timestamp === undefined || !a.timestamp.offset) && !(ctx.bad !== null && ctx.bad.has(p + ".timestamp"))) {
+    if (a.kind === "ip" && (a.timestamp === undefined || !a.timestamp.offset)) {
       ctx.push("ID003", p + ".timestamp", {});
     }
     if (accepted !== null && a.kind !== undefined && !accepted.includes(a.kind)) {
       ctx.push("ID005", p + ".kind", { kind: a.kind, provider: f.providerName ?? f.profileKey, accepted: accepted.join(", ") });
     }
   }
-  if (!anyValue && !(ctx.bad !== null && ctx.bad.has("accounts"))) ctx.push("ID001", "accounts", {});
+  if (!anyValue) ctx.push("ID001", "accounts", {});
 }
 
 function accountValueOk(kind, v) {
@@ -812,7 +810,7 @@ function accountValueOk(kind, v) {
     case "phone": return RE_E164.test(v.replace(RE_PHONE_SEPARATORS, ""));
     case "url": return RE_URL.test(v);
     case "ip": return RE_IPV4.test(v) || (v.indexOf(":") >= 0 && isIPv6(v));
-    default: return true;
+    default: return !RE_SPACE.test(v); // username, user_id: no white space
   }
 }
 
@@ -820,18 +818,18 @@ function checkData(ctx, f) {
   const o = ctx.o;
   const cats = f.categories;
   if (cats === undefined || cats.size === 0) {
-    if (!(ctx.bad !== null && ctx.bad.has("data.categories"))) ctx.push("DATA001", "data.categories", {});
+    ctx.push("DATA001", "data.categories", {});
   } else if (cats.has("content")) {
     if (f.requestType === "police_to_police") ctx.push("DATA002", "data.categories", {});
     const len = f.nexus === undefined ? 0 : charLength(f.nexus);
-    if (len < 40 && !(ctx.bad !== null && ctx.bad.has("case.nexus"))) ctx.push("DATA003", "case.nexus", { length: len, min: 40 });
+    if (len < 40) ctx.push("DATA003", "case.nexus", { length: len, min: 40 });
   } else if (f.requestType === "formal_mar") {
     ctx.push("DATA004", "data.categories", {});
   }
 
   const from = f.dataFrom, to = f.dataTo;
-  if (ctx.missing(from, "data.from")) ctx.push("DATE001", "data.from", { end: "start" });
-  if (ctx.missing(to, "data.to")) ctx.push("DATE001", "data.to", { end: "end" });
+  if (from === undefined) ctx.push("DATE001", "data.from", { end: "start" });
+  if (to === undefined) ctx.push("DATE001", "data.to", { end: "end" });
   if (from !== undefined && to !== undefined) {
     if (from > to) ctx.push("DATE002", "data.from", { from: isoDate(from), to: isoDate(to) });
     else if (to - from > o.maxSpanDays) ctx.push("DATE004", "data.from", { days: to - from, max: o.maxSpanDays });
@@ -845,7 +843,7 @@ function checkPreservation(ctx, f, x) {
   const ref = f.presReference;
 
   if (ref === undefined) {
-    if ((status === "preserved" || f.requestType === "formal_mar") && !(ctx.bad !== null && ctx.bad.has("preservation.reference"))) {
+    if (status === "preserved" || f.requestType === "formal_mar") {
       ctx.push("PRES001", "preservation.reference", {});
     }
     if (status === "requested" && f.requestedOn !== undefined && o.asOf > x.responseDueOn) {
@@ -856,8 +854,7 @@ function checkPreservation(ctx, f, x) {
     if (charLength(ref) < 4 || RE_PLACEHOLDER.test(r) || RE_REPEATED.test(r)) ctx.push("PRES002", "preservation.reference", { reference: ref });
   }
 
-  if (status === "preserved" && f.confirmedOn === undefined && f.requestedOn === undefined &&
-      !(ctx.bad !== null && (ctx.bad.has("preservation.confirmedOn") || ctx.bad.has("preservation.requestedOn")))) {
+  if (status === "preserved" && f.confirmedOn === undefined && f.requestedOn === undefined) {
     ctx.push("PRES004", "preservation.confirmedOn", {});
   }
 
@@ -890,12 +887,12 @@ function checkPreservation(ctx, f, x) {
       if (f.dataTo !== undefined && f.dataTo > x.start) ctx.push("PRES011", "data.to", { to: isoDate(f.dataTo), start: isoDate(x.start) });
     }
 
-    if (status === "preserved" && f.proofAttached !== true && !(ctx.bad !== null && ctx.bad.has("preservation.proofAttached"))) {
+    if (status === "preserved" && f.proofAttached !== true) {
       ctx.push("PRES010", "preservation.proofAttached", {});
     }
   }
 
-  if (f.requestType === "formal_mar" && (status === "not_requested" || ctx.missing(status, "preservation.status"))) {
+  if (f.requestType === "formal_mar" && (status === "not_requested" || status === undefined)) {
     ctx.push("PRES012", "preservation.status", {});
   }
 
@@ -906,37 +903,33 @@ function checkPreservation(ctx, f, x) {
 
 function checkLocation(ctx, f) {
   const country = f.locCountry;
-  if (ctx.missing(country, "recordsLocation.country")) ctx.push("LOC001", "recordsLocation.country", {});
-  if (f.locConfirmed !== true && !(ctx.bad !== null && ctx.bad.has("recordsLocation.confirmed"))) ctx.push("LOC002", "recordsLocation.confirmed", {});
+  if (country === undefined) ctx.push("LOC001", "recordsLocation.country", {});
+  if (f.locConfirmed !== true) ctx.push("LOC002", "recordsLocation.confirmed", {});
   if (country !== undefined && f.requestedCountry !== undefined && country !== f.requestedCountry) {
     ctx.push("LOC003", "recordsLocation.country", { records: country, requested: f.requestedCountry });
   }
-  if (!(ctx.bad !== null && ctx.bad.has("recordsLocation.basis"))) {
-    const basis = f.locBasis ?? "unknown";
-    if (basis === "domain_name" || basis === "unknown") ctx.push("LOC004", "recordsLocation.basis", { basis });
-  }
+  const basis = f.locBasis ?? "unknown";
+  if (basis === "domain_name" || basis === "unknown") ctx.push("LOC004", "recordsLocation.basis", { basis });
   if (country === "US") ctx.push("LOC005", "recordsLocation.country", { country });
 }
 
 function checkEmergency(ctx, f) {
   if (f.emActive !== true) return;
   const o = ctx.o;
-  if (!(ctx.bad !== null && ctx.bad.has("emergency.justification"))) {
-    const len = f.emJustification === undefined ? 0 : charLength(f.emJustification);
-    if (len < o.minJustificationChars) ctx.push("EMER001", "emergency.justification", { length: len, min: o.minJustificationChars });
-  }
-  if (f.emRisk !== "death" && f.emRisk !== "serious_harm" && !(ctx.bad !== null && ctx.bad.has("emergency.risk"))) {
+  const len = f.emJustification === undefined ? 0 : charLength(f.emJustification);
+  if (len < o.minJustificationChars) ctx.push("EMER001", "emergency.justification", { length: len, min: o.minJustificationChars });
+  if (f.emRisk !== "death" && f.emRisk !== "serious_harm") {
     ctx.push("EMER002", "emergency.risk", f.emRisk === undefined ? {} : { risk: f.emRisk });
   }
   const harm = f.emHarmExpectedBy;
   if (harm === undefined) {
-    if (!(ctx.bad !== null && ctx.bad.has("emergency.harmExpectedBy"))) ctx.push("EMER003", "emergency.harmExpectedBy", {});
+    ctx.push("EMER003", "emergency.harmExpectedBy", {});
   } else if (harm.day < o.asOf) {
     ctx.push("EMER003", "emergency.harmExpectedBy", { date: isoDate(harm.day) });
   } else if (harm.day - o.asOf > o.maxImminenceDays) {
     ctx.push("EMER004", "emergency.harmExpectedBy", { days: harm.day - o.asOf, max: o.maxImminenceDays });
   }
-  if (f.emOral === true && ctx.missing(f.emWrittenFollowUpOn, "emergency.writtenFollowUpOn")) {
+  if (f.emOral === true && f.emWrittenFollowUpOn === undefined) {
     ctx.push("EMER005", "emergency.writtenFollowUpOn", {});
   }
   ctx.push("EMER006", "emergency.active", {});
@@ -944,9 +937,9 @@ function checkEmergency(ctx, f) {
 
 function checkCsam(ctx, f) {
   if (f.csamLikely !== true) return;
-  if (f.csamDeclared !== true && !(ctx.bad !== null && ctx.bad.has("csam.declared"))) ctx.push("CSAM001", "csam.declared", {});
-  if (ctx.missing(f.csamProtocol, "csam.handlingProtocol")) ctx.push("CSAM002", "csam.handlingProtocol", {});
-  if (f.requestingCountry === "AU" && ctx.missing(f.csamPermit, "csam.importPermitRef")) ctx.push("CSAM003", "csam.importPermitRef", {});
+  if (f.csamDeclared !== true) ctx.push("CSAM001", "csam.declared", {});
+  if (f.csamProtocol === undefined) ctx.push("CSAM002", "csam.handlingProtocol", {});
+  if (f.requestingCountry === "AU" && f.csamPermit === undefined) ctx.push("CSAM003", "csam.importPermitRef", {});
   const country = f.providerCountry ?? f.profile?.country ?? undefined;
   if (country === "US" && f.ncmecReports === 0) ctx.push("CSAM004", "csam.ncmecReports", {});
 }
@@ -954,12 +947,12 @@ function checkCsam(ctx, f) {
 function checkNotification(ctx, f) {
   let notifies = f.providerNotifies;
   if (notifies === undefined || notifies === "unknown") notifies = f.profile?.notifiesUser ?? "unknown";
-  if (notifies !== "no" && f.nonDisclosure !== true && !(ctx.bad !== null && ctx.bad.has("notification.requestNonDisclosure"))) {
+  if (notifies !== "no" && f.nonDisclosure !== true) {
     ctx.push("NOTE001", "notification.requestNonDisclosure", { notifies });
   }
   if (f.nonDisclosure === true) {
-    const noReason = ctx.missing(f.ndReason, "notification.reason");
-    const noDuration = ctx.missing(f.ndDurationDays, "notification.durationDays");
+    const noReason = f.ndReason === undefined;
+    const noDuration = f.ndDurationDays === undefined;
     if (noReason || noDuration) {
       ctx.push("NOTE002", "notification.reason", { missing: noReason && noDuration ? "reason and duration" : noReason ? "reason" : "duration" });
     }
@@ -998,6 +991,8 @@ export function validate(form, options) {
   }
 
   let findings = ctx.findings;
+  // A field that could not be read is reported once: no other finding at that field.
+  if (ctx.bad !== null) findings = findings.filter((fd) => fd.code === "FORM001" || !ctx.bad.has(fd.field));
   if (findings.length > 1) {
     const decorated = findings.map((fd) => ({ rank: fieldRank(fd.field), f: fd }));
     decorated.sort(byFormOrder);
@@ -1017,7 +1012,10 @@ export function validate(form, options) {
       preservationDaysLeft: w && x.daysLeft !== undefined ? x.daysLeft : null,
       extensionsCounted: w && x.expiry !== undefined ? x.counted : 0,
       responseDueOn: w ? isoDate(x.responseDueOn) : null,
-      submissionDate: isoDate(f?.submissionDate ?? ctx.o.asOf),
+      submissionDate: isoDate(f?.submissionDate),
+      // Beyond the contract's six, as the core reports them: today, and when PRES007 starts.
+      asOf: isoDate(ctx.o.asOf),
+      preservationWarningFrom: w && x.expiry !== undefined ? isoDate(x.expiry - Math.max(ctx.o.expiryWarningDays, x.leadDays)) : null,
     },
   };
 }

@@ -19,6 +19,7 @@ test("the typical valid form has no error and no warning", () => {
   assert.deepEqual(r.facts, {
     preservationStart: "2026-09-02", preservationExpiresOn: "2027-03-01", preservationDaysLeft: 101,
     extensionsCounted: 1, responseDueOn: "2026-09-03", submissionDate: "2026-11-20",
+    asOf: "2026-11-20", preservationWarningFrom: "2027-01-30",
   });
 });
 
@@ -142,4 +143,19 @@ test("options: defaults, overrides and errors", () => {
   assert.throws(() => validate(form, { ...AS_OF, holidays: ["soon"] }), Error);
   assert.doesNotThrow(() => validate(form, { ...AS_OF, locale: "fr-CA" }));
   assert.doesNotThrow(() => validate(form)); // asOf defaults to today's local date
+});
+
+// Against the real thing: same findings (code, field, order) and facts as marcheck on the
+// bench forms and the project's fixtures. Random mutations: `node bench/differential.mjs`.
+test("the baseline finds what marcheck finds on the bench forms and the fixtures", async (t) => {
+  const { loadMarcheck, cases } = await import("./differential.mjs");
+  const m = await loadMarcheck();
+  if (!m) { t.skip("pkg/ is not built"); return; }
+  const brief = (r) => ({ findings: r.findings.map((f) => `${f.code} ${f.field}`), facts: r.facts });
+  let n = 0;
+  for (const c of cases(0)) {
+    assert.deepEqual(brief(validate(c.form, c.options)), brief(m.validate(c.form, c.options)), c.name);
+    n++;
+  }
+  assert.ok(n >= 2);
 });
