@@ -3,7 +3,7 @@
 // the tables.
 //   node bench/report.mjs DIR [--smoke]
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 
 const dir = process.argv[2];
@@ -18,7 +18,11 @@ if (size) {
 const results = {
   date: new Date().toISOString(),
   smoke,
-  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length },
+  machine: {
+    cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length,
+    // The machine is shared: a busy neighbour shows here, and in noisier numbers.
+    loadAverage: { start: Number(process.env.BENCH_LOAD_START) || null, end: Math.round(loadavg()[0] * 100) / 100 },
+  },
   node, browser, size, throughput,
 };
 // A smoke run must not overwrite the committed results (nor leave the tree dirty): it writes
@@ -31,7 +35,8 @@ const f1 = (x) => (x == null || Number.isNaN(x) ? "–" : x < 10 ? x.toFixed(2) 
 const kb = (b) => (b / 1024).toFixed(1) + " KB";
 const int = (x) => Math.round(x).toLocaleString("en-US");
 const md = [];
-md.push(`Measured by \`make bench\`${smoke ? " (**smoke run: few iterations, not for quoting**)" : ""} on ${results.date.slice(0, 10)}: ${results.machine.cpu}, ${results.machine.cores} cores;` +
+md.push(`Measured by \`make bench\`${smoke ? " (**smoke run: few iterations, not for quoting**)" : ""} on ${results.date.slice(0, 10)}: ${results.machine.cpu}, ${results.machine.cores} cores` +
+  ` (load average ${results.machine.loadAverage.start ?? "?"} at start, ${results.machine.loadAverage.end} at end);` +
   ` Node ${node?.node ?? "?"}, Chromium ${browser?.browser ?? "?"}; marcheck ${node?.marcheckVersion ?? browser?.marcheckVersion ?? "?"}; options \`{ asOf: "2026-11-20" }\`.` +
   ` The baseline is \`bench/baseline.mjs\`, the same contract written by hand in plain JavaScript.`);
 md.push("");

@@ -26,6 +26,7 @@ if [ ! -x /usr/bin/time ]; then
     || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends time >/dev/null; }
 fi
 
+export BENCH_LOAD_START; BENCH_LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
 parts=$(mktemp -d)
 trap 'rm -rf "$parts"' EXIT
 
