@@ -26,7 +26,7 @@ impl Country {
     }
 
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0).unwrap_or("??")
+        core::str::from_utf8(&self.0).unwrap_or("??")
     }
 }
 

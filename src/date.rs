@@ -5,6 +5,8 @@
 //! in the browser is the officer's local date. The conversions are Howard Hinnant's
 //! `days_from_civil` / `civil_from_days`, exact for the proleptic Gregorian calendar.
 
+use alloc::string::String;
+
 /// A calendar date (proleptic Gregorian), years 1..=9999.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
@@ -175,8 +177,8 @@ impl Date {
     }
 }
 
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Date {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let mut s = String::with_capacity(10);
         self.write(&mut s);
         f.write_str(&s)

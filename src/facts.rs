@@ -14,9 +14,10 @@ use crate::options::Options;
 use crate::providers::Profile;
 use crate::report::Facts;
 use crate::sort::sort_by_key;
+use alloc::vec::Vec;
 
 /// A period of days the window may use; outside this range it is `PRES014` and ignored.
-pub const PERIOD_RANGE: std::ops::RangeInclusive<i64> = 1..=730;
+pub const PERIOD_RANGE: core::ops::RangeInclusive<i64> = 1..=730;
 
 fn valid_period(p: Option<i64>) -> Option<i64> {
     p.filter(|d| PERIOD_RANGE.contains(d))

@@ -7,7 +7,9 @@
 //! The reader never fails on a form: it reads what it can. Work is bounded: nesting deeper than
 //! [`MAX_DEPTH`] is read as `null`, so a hostile document cannot exhaust the stack.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Nesting beyond this depth is read as `null`. The form model is four levels deep.
 pub const MAX_DEPTH: usize = 32;
@@ -57,6 +59,17 @@ impl<'a> Value<'a> {
 pub struct ParseError {
     pub offset: usize,
     pub what: &'static str,
+}
+
+impl ParseError {
+    /// The same text as `Display`, written without the formatting machinery (for the wasm build).
+    pub fn message(&self) -> String {
+        let mut s = String::from("not valid JSON at byte ");
+        write_int(&mut s, self.offset as i64);
+        s.push_str(": ");
+        s.push_str(self.what);
+        s
+    }
 }
 
 /// Reads one JSON document. Trailing white space is allowed, anything else after it is not.

@@ -21,6 +21,10 @@
 //! Flow: **read** (lenient, `FORM001`) → **derive** (facts, once) → **check** (each rule) →
 //! **report** (severity overrides, form order, messages in the locale).
 
+// The wasm build links no standard library, only `alloc`: then a panic (none is reachable
+// from input: the crate denies unwrap, expect, panic and indexing) is a bare trap, and the
+// formatting machinery that `std` would use to print its message stays out (`wasm.rs`).
+#![cfg_attr(target_arch = "wasm32", no_std)]
 #![cfg_attr(
     test,
     allow(
@@ -31,11 +35,14 @@
     )
 )]
 
+extern crate alloc;
+
 pub mod country;
 pub mod date;
 pub mod facts;
 pub mod form;
 pub mod json;
+mod lazy;
 pub mod lenient;
 pub mod messages;
 pub mod options;
@@ -50,6 +57,10 @@ pub mod wasm;
 pub use date::{Date, DateOrder};
 pub use options::{Locale, Options, OptionsError};
 pub use report::{Facts, Finding, Param, Report, Severity};
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 use facts::Derived;
 use json::Value;
@@ -92,7 +103,7 @@ pub fn validate_json(form: &str, options: &Options) -> Report {
 pub fn unreadable_form(what: &str, options: &Options) -> Report {
     let raw = vec![
         RawFinding::new("FORM001", "")
-            .with("value", Param::Text(what.to_string()))
+            .with("value", Param::Text(String::from(what)))
             .with("expected", Param::Term("form")),
     ];
     Report::build(

@@ -7,6 +7,8 @@ use crate::json::{self, Value};
 use crate::lenient;
 use crate::providers::{self, Profile};
 use crate::report::Severity;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 /// The language of messages. A locale such as `fr-CA` means French; any other language falls
 /// back to English.
@@ -224,7 +226,7 @@ impl Options {
     pub fn from_json(text: &str, today: Date) -> Result<Options, OptionsError> {
         let v = json::parse(text).map_err(|e| OptionsError {
             option: String::new(),
-            found: e.to_string(),
+            found: e.message(),
             expected: "a JSON object",
         })?;
         Options::from_value(&v, today)

@@ -6,6 +6,8 @@ use crate::json;
 use crate::messages::{self, Catalogue};
 use crate::options::Options;
 use crate::sort::sort_by_key;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 /// How much a finding matters. Only errors make `ok` false, block a submit, or exit 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

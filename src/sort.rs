@@ -3,6 +3,8 @@
 //! The lists sorted here are short (findings, extension rows), and the standard library's
 //! sorts add kilobytes of code to the wasm for each type they sort.
 
+use alloc::vec::Vec;
+
 /// Sorts `v` stably by `key`, computing each key once.
 pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     let mut keyed: Vec<(K, T)> = v.drain(..).map(|t| (key(&t), t)).collect();

@@ -9,6 +9,7 @@ pub mod read;
 
 use crate::country::Country;
 use crate::date::{Date, DateTime};
+use alloc::vec::Vec;
 
 macro_rules! choice_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {

@@ -1,6 +1,7 @@
 //! Field paths (`preservation.extensions[1].requestedOn`) and their place in form order.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
 
 use crate::json;
 

@@ -11,6 +11,8 @@ use crate::json::{self, Value};
 use crate::lenient::{self, Read};
 use crate::options::Options;
 use crate::report::{Param, RawFinding};
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Rows read from any one list; the rest are reported once and not checked.
 pub const MAX_ROWS: usize = 200;

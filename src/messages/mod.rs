@@ -4,10 +4,12 @@
 //! A rule with several situations (CASE001: a country missing, or both the same) names one in
 //! its `variant` parameter, and the file holds `CODE.variant` beside `CODE`.
 
-use std::sync::OnceLock;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use crate::date::Date;
 use crate::json::{self, Value};
+use crate::lazy::Lazy;
 use crate::options::Locale;
 use crate::report::Param;
 
@@ -33,11 +35,11 @@ pub struct Catalogue {
 
 /// The catalogue of a locale (parsed on first use, then shared).
 pub fn catalogue(locale: Locale) -> &'static Catalogue {
-    static EN_CAT: OnceLock<Catalogue> = OnceLock::new();
-    static FR_CAT: OnceLock<Catalogue> = OnceLock::new();
+    static EN_CAT: Lazy<Catalogue> = Lazy::new(|| Catalogue::parse(EN));
+    static FR_CAT: Lazy<Catalogue> = Lazy::new(|| Catalogue::parse(FR));
     match locale {
-        Locale::En => EN_CAT.get_or_init(|| Catalogue::parse(EN)),
-        Locale::Fr => FR_CAT.get_or_init(|| Catalogue::parse(FR)),
+        Locale::En => EN_CAT.get(),
+        Locale::Fr => FR_CAT.get(),
     }
 }
 

@@ -5,11 +5,13 @@
 //! adds profiles or overrides single facts of a built-in one. A fact that is not known stays
 //! `None`, and the rules fall back to the options.
 
-use std::sync::OnceLock;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use crate::country::Country;
 use crate::form::AccountKind;
 use crate::json::{self, Value};
+use crate::lazy::Lazy;
 use crate::lenient;
 
 const PROFILES_JSON: &str = include_str!("profiles.json");
@@ -210,8 +212,7 @@ impl Profile {
 
 /// The built-in profiles, in the data file's order (read once).
 pub fn builtin() -> &'static [Profile] {
-    static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
-    PROFILES.get_or_init(|| {
+    static PROFILES: Lazy<Vec<Profile>> = Lazy::new(|| {
         let Ok(Value::Object(entries)) = json::parse(PROFILES_JSON) else {
             return Vec::new();
         };
@@ -219,7 +220,8 @@ pub fn builtin() -> &'static [Profile] {
             .iter()
             .filter_map(|(k, v)| Profile::from_value(k, v).ok())
             .collect()
-    })
+    });
+    PROFILES.get()
 }
 
 /// Writes `{ KEY: profile, ... }` for the built-in profiles followed by `extra` ones.

@@ -9,6 +9,7 @@ use crate::facts::Derived;
 use crate::form::Form;
 use crate::options::Options;
 use crate::report::{RawFinding, Severity};
+use alloc::vec::Vec;
 
 mod authority;
 mod case;

@@ -2,6 +2,8 @@
 //! for one code. "Today" is 2026-11-29 unless the options say otherwise.
 
 use crate::{Date, Options, Report, validate_json};
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 pub const TODAY: &str = "2026-11-29";
 

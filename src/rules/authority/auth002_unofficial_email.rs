@@ -15,6 +15,8 @@ use super::webmail;
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::identifiers::email_domain;
 use crate::rules::{Ctx, Rule, source};
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "AUTH002",

@@ -27,11 +27,11 @@ pub const WEBMAIL_DOMAINS: &[&str] = &["mail.ru", "me.com", "mac.com"];
 
 /// The webmail service of `domain`, if it is one: its first label, or the whole domain.
 pub fn webmail(domain: &str) -> Option<&'static str> {
-    let d = domain.trim_end_matches('.');
+    let d = domain.trim_end_matches(['.']);
     if let Some(w) = WEBMAIL_DOMAINS.iter().find(|w| d.eq_ignore_ascii_case(w)) {
         return Some(w);
     }
-    let first = d.split('.').next()?;
+    let first = d.split(['.']).next()?;
     WEBMAIL
         .iter()
         .find(|w| first.eq_ignore_ascii_case(w))

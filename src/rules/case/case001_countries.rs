@@ -13,6 +13,8 @@
 
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "CASE001",

@@ -15,6 +15,7 @@
 use crate::form::{Category, chars};
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::vec::Vec;
 
 /// Characters a nexus statement needs at the least.
 pub const MIN_NEXUS_CHARS: i64 = 40;

@@ -14,6 +14,7 @@
 use crate::form::{Category, RequestType};
 use crate::report::{RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "DATA004",

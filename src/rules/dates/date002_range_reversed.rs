@@ -11,6 +11,7 @@
 
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "DATE002",

@@ -12,6 +12,7 @@
 
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "DATE003",

@@ -13,6 +13,7 @@
 
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "EMER003",

@@ -12,6 +12,7 @@
 
 use crate::report::{RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "ID001",

@@ -5,17 +5,25 @@ pub mod id004_duplicate_account;
 pub mod id005_kind_not_accepted;
 
 use crate::form::AccountKind;
+use alloc::vec::Vec;
+
+// Patterns are char arrays (`['.']`) or bytes, not a bare `char` or `&str`: those searchers
+// carry panic paths that bring the formatting machinery into the wasm build.
 
 /// The domain of a well-formed email address (`local@domain.tld`), else `None`.
 pub fn email_domain(s: &str) -> Option<&str> {
-    let (local, domain) = s.rsplit_once('@')?;
-    if local.is_empty() || local.len() > 64 || s.len() > 254 || local.contains('@') {
+    let (local, domain) = s.rsplit_once(['@'])?;
+    if local.is_empty() || local.len() > 64 || s.len() > 254 || local.contains(['@']) {
         return None;
     }
-    if local
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\\\"".contains(c))
-    {
+    if local.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\\' | '"'
+            )
+    }) {
         return None;
     }
     is_domain(domain).then_some(domain)
@@ -26,7 +34,7 @@ pub fn email_domain(s: &str) -> Option<&str> {
 /// and a top-level label that is not all digits.
 pub fn is_domain(d: &str) -> bool {
     let d = d.strip_suffix('.').unwrap_or(d);
-    let labels: Vec<&str> = d.split('.').collect();
+    let labels: Vec<&str> = d.split(['.']).collect();
     labels.len() >= 2
         && d.len() <= 253
         && labels.iter().all(|l| {
@@ -75,11 +83,11 @@ pub fn is_url(s: &str) -> bool {
     };
     let Some(rest) = rest else { return false };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host_port = authority.rsplit_once(['@']).map_or(authority, |(_, h)| h);
     if let Some(v6) = host_port.strip_prefix('[') {
-        return v6.split_once(']').is_some_and(|(ip, _)| is_ipv6(ip));
+        return v6.split_once([']']).is_some_and(|(ip, _)| is_ipv6(ip));
     }
-    let host = host_port.split_once(':').map_or(host_port, |(h, port)| {
+    let host = host_port.split_once([':']).map_or(host_port, |(h, port)| {
         if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
             ""
         } else {
@@ -96,7 +104,7 @@ pub fn is_ip(s: &str) -> bool {
 
 pub fn is_ipv4(s: &str) -> bool {
     let mut parts = 0;
-    for p in s.split('.') {
+    for p in s.split(['.']) {
         parts += 1;
         let ok = !p.is_empty()
             && p.len() <= 3
@@ -129,11 +137,11 @@ pub fn is_ipv6(s: &str) -> bool {
         if side.is_empty() {
             continue;
         }
-        let parts: Vec<&str> = side.split(':').collect();
+        let parts: Vec<&str> = side.split([':']).collect();
         let last = parts.len() - 1;
         for (j, g) in parts.iter().enumerate() {
             let is_last = j == last && (i == 1 || !compressed);
-            if is_last && g.contains('.') {
+            if is_last && g.contains(['.']) {
                 if !is_ipv4(g) {
                     return false;
                 }

@@ -12,6 +12,8 @@
 
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "LOC003",

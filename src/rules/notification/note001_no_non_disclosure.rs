@@ -15,6 +15,7 @@
 use crate::providers::Notifies;
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "NOTE001",

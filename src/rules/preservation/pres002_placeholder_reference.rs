@@ -14,6 +14,8 @@
 use super::PLACEHOLDERS;
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "PRES002",

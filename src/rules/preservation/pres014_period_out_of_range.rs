@@ -15,6 +15,7 @@ use crate::facts::PERIOD_RANGE;
 use crate::form::path::indexed;
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
+use alloc::vec::Vec;
 
 pub const RULE: Rule = Rule {
     code: "PRES014",
