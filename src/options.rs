@@ -63,7 +63,9 @@ pub struct Options {
     pub max_imminence_days: i64,
     pub min_facts_chars: i64,
     pub max_span_days: i64,
-    /// Built-in profiles with `options.providers` applied, then the added ones.
+    /// What `options.providers` says: built-in profiles it overrides (whole, with its facts
+    /// applied) and the profiles it adds, in the order given. The other built-in profiles are
+    /// read from [`providers::builtin`], never copied.
     pub providers: Vec<Profile>,
 }
 
@@ -91,6 +93,7 @@ impl OptionsError {
 
 impl Options {
     /// The defaults of contract §3, with `as_of` as today.
+    #[inline(never)]
     pub fn new(as_of: Date) -> Options {
         Options {
             as_of,
@@ -109,15 +112,14 @@ impl Options {
             max_imminence_days: 7,
             min_facts_chars: 100,
             max_span_days: 365,
-            providers: providers::builtin().to_vec(),
+            providers: Vec::new(),
         }
     }
 
-    /// The profile with this key (built-in or added), if any.
+    /// The profile with this key (as overridden or added by the options, else built-in), if any.
     pub fn profile(&self, key: &str) -> Option<&Profile> {
-        self.providers
-            .iter()
-            .find(|p| p.key.eq_ignore_ascii_case(key))
+        let is_key = |p: &&Profile| p.key.eq_ignore_ascii_case(key);
+        (self.providers.iter().find(is_key)).or_else(|| providers::builtin().iter().find(is_key))
     }
 
     /// The severity a code has after `options.rules`: `None` when turned off.
@@ -330,7 +332,12 @@ fn read_providers(item: &Value<'_>, profiles: &mut Vec<Profile>) -> Result<(), O
         let key = key.trim().to_ascii_lowercase();
         let result = match profiles.iter_mut().find(|p| p.key == key) {
             Some(p) => p.merge(v),
-            None => Profile::from_value(&key, v).map(|p| profiles.push(p)),
+            None => {
+                // An override starts from a copy of the built-in profile.
+                let mut p = (providers::builtin().iter().find(|p| p.key == key))
+                    .map_or_else(|| Profile::empty(&key), Profile::clone);
+                p.merge(v).map(|()| profiles.push(p))
+            }
         };
         if let Err(bad) = result {
             let mut path = String::from("providers.");

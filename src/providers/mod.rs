@@ -63,7 +63,8 @@ pub struct BadFact {
 }
 
 impl Profile {
-    fn empty(key: &str) -> Profile {
+    /// A profile with this key and no known fact.
+    pub fn empty(key: &str) -> Profile {
         Profile {
             key: key.to_string(),
             name: None,
@@ -224,18 +225,30 @@ pub fn builtin() -> &'static [Profile] {
     PROFILES.get()
 }
 
-/// Writes `{ KEY: profile, ... }` for the built-in profiles followed by `extra` ones.
-pub fn write_all_json(out: &mut String, profiles: &[Profile]) {
+/// Writes `{ KEY: profile, ... }`: the built-in profiles (or their override in `options`, the
+/// profiles of `options.providers`), then the profiles the options add.
+pub fn write_all_json(out: &mut String, options: &[Profile]) {
     out.push('{');
-    for (i, p) in profiles.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+    for b in builtin() {
+        let p = options.iter().find(|p| p.key == b.key).unwrap_or(b);
+        write_entry(out, p);
+    }
+    for p in options {
+        if !builtin().iter().any(|b| b.key == p.key) {
+            write_entry(out, p);
         }
-        json::write_str(out, &p.key);
-        out.push(':');
-        p.write_json(out);
     }
     out.push('}');
+}
+
+/// `"KEY":{...}`, after a comma unless it is the first entry.
+fn write_entry(out: &mut String, p: &Profile) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    json::write_str(out, &p.key);
+    out.push(':');
+    p.write_json(out);
 }
 
 #[cfg(test)]
