@@ -17,19 +17,39 @@ use alloc::vec::Vec;
 /// Rows read from any one list; the rest are reported once and not checked.
 pub const MAX_ROWS: usize = 200;
 
-/// Where a value sits: a fixed path, or a field of row `i` of a list. Cheap to pass around;
-/// the path text is only built when a finding needs it.
+/// An object of the form (the form itself, a group such as `authority`, or row `i` of a list)
+/// and where it sits. Cheap to pass around: a field's path is only built when a finding needs it.
 #[derive(Clone, Copy)]
-enum Loc {
-    At(&'static str),
-    Row(&'static str, usize, &'static str),
+struct Obj<'a> {
+    v: &'a Value<'a>,
+    /// `""` for the form, the group's name, or the list's path for a row.
+    base: &'static str,
+    row: Option<usize>,
 }
 
-impl Loc {
-    fn field(self) -> Field {
-        match self {
-            Loc::At(p) => Field::Borrowed(p),
-            Loc::Row(base, i, leaf) => indexed(base, i, leaf),
+impl<'a> Obj<'a> {
+    /// The value of `key`; an empty key is the object's own value (a row of texts).
+    fn get(self, key: &str) -> Option<&'a Value<'a>> {
+        if key.is_empty() {
+            Some(self.v)
+        } else {
+            self.v.get(key)
+        }
+    }
+
+    /// The path of `key` in this object (`accounts[1].kind`); an empty key is the object's own.
+    fn path(self, key: &'static str) -> Field {
+        match self.row {
+            Some(i) => indexed(self.base, i, key),
+            None if self.base.is_empty() => Field::Borrowed(key),
+            None if key.is_empty() => Field::Borrowed(self.base),
+            None => {
+                let mut s = String::with_capacity(self.base.len() + key.len() + 1);
+                s.push_str(self.base);
+                s.push('.');
+                s.push_str(key);
+                Field::Owned(s)
+            }
         }
     }
 }
@@ -37,164 +57,134 @@ impl Loc {
 /// Reads `v` as a form. Findings (`FORM001`) are appended to `out`.
 #[inline(never)]
 pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) -> Form<'a> {
-    use Loc::{At, Row};
     let mut r = Reader {
         order: options.date_order,
         out,
     };
     let mut f = Form::default();
+    let form = Obj {
+        v,
+        base: "",
+        row: None,
+    };
     if !matches!(v, Value::Object(_)) {
-        r.unreadable(At(""), v, "form");
+        r.unreadable(form, "", v, "form");
         return f;
     }
     f.is_object = true;
-    f.request_type = r.choice(
-        v.get("requestType"),
-        At("requestType"),
-        &RequestType::ALL,
-        &RequestType::NAMES,
-    );
-    f.requesting_country = r.country(v.get("requestingCountry"), At("requestingCountry"));
-    f.requested_country = r.country(v.get("requestedCountry"), At("requestedCountry"));
-    f.submission_date = r.date(v.get("submissionDate"), At("submissionDate"));
+    f.request_type = r.choice(form, "requestType", &RequestType::ALL, &RequestType::NAMES);
+    f.requesting_country = r.country(form, "requestingCountry");
+    f.requested_country = r.country(form, "requestedCountry");
+    f.submission_date = r.date(form, "submissionDate");
 
-    if let Some(a) = r.object(v, "authority") {
+    if let Some(a) = r.object(form, "authority") {
         f.authority = Authority {
-            name: r.text(a.get("name"), At("authority.name")),
-            officer: r.text(a.get("officer"), At("authority.officer")),
-            email: r.text(a.get("email"), At("authority.email")),
-            phone: r.text(a.get("phone"), At("authority.phone")),
+            name: r.text(a, "name"),
+            officer: r.text(a, "officer"),
+            email: r.text(a, "email"),
+            phone: r.text(a, "phone"),
         };
     }
-    if let Some(c) = r.object(v, "case") {
-        const O: &str = "case.offences";
-        f.case.reference = r.text(c.get("reference"), At("case.reference"));
-        f.case.facts = r.text(c.get("facts"), At("case.facts"));
-        f.case.nexus = r.text(c.get("nexus"), At("case.nexus"));
-        f.case.offences = r.rows(c.get("offences"), O, "group", |r, o, i| {
+    if let Some(c) = r.object(form, "case") {
+        f.case.reference = r.text(c, "reference");
+        f.case.facts = r.text(c, "facts");
+        f.case.nexus = r.text(c, "nexus");
+        f.case.offences = r.rows(c, "offences", "case.offences", "group", |r, o| {
             Some(Offence {
-                name: r.text(o.get("name"), Row(O, i, "name")),
-                provision: r.text(o.get("provision"), Row(O, i, "provision")),
-                max_penalty_years: r
-                    .integer(o.get("maxPenaltyYears"), Row(O, i, "maxPenaltyYears")),
+                name: r.text(o, "name"),
+                provision: r.text(o, "provision"),
+                max_penalty_years: r.integer(o, "maxPenaltyYears"),
             })
         });
     }
-    if let Some(p) = r.object(v, "provider") {
-        f.provider.name = r.text(p.get("name"), At("provider.name"));
-        f.provider.legal_entity = r.text(p.get("legalEntity"), At("provider.legalEntity"));
-        f.provider.country = r.country(p.get("country"), At("provider.country"));
+    if let Some(p) = r.object(form, "provider") {
+        f.provider.name = r.text(p, "name");
+        f.provider.legal_entity = r.text(p, "legalEntity");
+        f.provider.country = r.country(p, "country");
         let profile = p.get("profile");
         f.provider.profile = match lenient::text(profile) {
             Ok(Some(key)) if options.profile(key).is_some() => Some(key),
             Ok(None) => None,
             _ => {
-                r.unreadable(
-                    At("provider.profile"),
-                    profile.unwrap_or(&Value::Null),
-                    "profile",
-                );
+                r.unreadable(p, "profile", profile.unwrap_or(&Value::Null), "profile");
                 None
             }
         };
     }
-    const A: &str = "accounts";
-    f.accounts = r.rows(v.get(A), A, "group", |r, a, i| {
+    f.accounts = r.rows(form, "accounts", "accounts", "group", |r, a| {
         Some(Account {
-            kind: r.choice(
-                a.get("kind"),
-                Row(A, i, "kind"),
-                &AccountKind::ALL,
-                &AccountKind::NAMES,
-            ),
-            value: r.text(a.get("value"), Row(A, i, "value")),
-            timestamp: r.date_time(a.get("timestamp"), Row(A, i, "timestamp")),
-            port: r.integer(a.get("port"), Row(A, i, "port")),
+            kind: r.choice(a, "kind", &AccountKind::ALL, &AccountKind::NAMES),
+            value: r.text(a, "value"),
+            timestamp: r.date_time(a, "timestamp"),
+            port: r.integer(a, "port"),
         })
     });
-    if let Some(d) = r.object(v, "data") {
-        f.data.categories = r.categories(d.get("categories"));
-        f.data.from = r.date(d.get("from"), At("data.from"));
-        f.data.to = r.date(d.get("to"), At("data.to"));
+    if let Some(d) = r.object(form, "data") {
+        f.data.categories = r.categories(d);
+        f.data.from = r.date(d, "from");
+        f.data.to = r.date(d, "to");
     }
-    if let Some(p) = r.object(v, "preservation") {
-        const E: &str = "preservation.extensions";
+    if let Some(p) = r.object(form, "preservation") {
         let pr = &mut f.preservation;
         pr.status = r.choice(
-            p.get("status"),
-            At("preservation.status"),
+            p,
+            "status",
             &PreservationStatus::ALL,
             &PreservationStatus::NAMES,
         );
-        pr.requested_on = r.date(p.get("requestedOn"), At("preservation.requestedOn"));
-        pr.confirmed_on = r.date(p.get("confirmedOn"), At("preservation.confirmedOn"));
-        pr.reference = r.text(p.get("reference"), At("preservation.reference"));
-        pr.period_days = r.integer(p.get("periodDays"), At("preservation.periodDays"));
-        pr.proof_attached = r.boolean(p.get("proofAttached"), At("preservation.proofAttached"));
-        pr.extensions = r.rows(p.get("extensions"), E, "group", |r, e, i| {
-            Some(Extension {
-                requested_on: r.date(e.get("requestedOn"), Row(E, i, "requestedOn")),
-                reference: r.text(e.get("reference"), Row(E, i, "reference")),
-                period_days: r.integer(e.get("periodDays"), Row(E, i, "periodDays")),
-            })
-        });
+        pr.requested_on = r.date(p, "requestedOn");
+        pr.confirmed_on = r.date(p, "confirmedOn");
+        pr.reference = r.text(p, "reference");
+        pr.period_days = r.integer(p, "periodDays");
+        pr.proof_attached = r.boolean(p, "proofAttached");
+        pr.extensions = r.rows(
+            p,
+            "extensions",
+            "preservation.extensions",
+            "group",
+            |r, e| {
+                Some(Extension {
+                    requested_on: r.date(e, "requestedOn"),
+                    reference: r.text(e, "reference"),
+                    period_days: r.integer(e, "periodDays"),
+                })
+            },
+        );
     }
-    if let Some(l) = r.object(v, "recordsLocation") {
+    if let Some(l) = r.object(form, "recordsLocation") {
         f.records_location = RecordsLocation {
-            country: r.country(l.get("country"), At("recordsLocation.country")),
-            confirmed: r.boolean(l.get("confirmed"), At("recordsLocation.confirmed")),
-            basis: r.choice(
-                l.get("basis"),
-                At("recordsLocation.basis"),
-                &LocationBasis::ALL,
-                &LocationBasis::NAMES,
-            ),
-            note: r.text(l.get("note"), At("recordsLocation.note")),
+            country: r.country(l, "country"),
+            confirmed: r.boolean(l, "confirmed"),
+            basis: r.choice(l, "basis", &LocationBasis::ALL, &LocationBasis::NAMES),
+            note: r.text(l, "note"),
         };
     }
-    if let Some(e) = r.object(v, "emergency") {
+    if let Some(e) = r.object(form, "emergency") {
         f.emergency = Emergency {
-            active: r.boolean(e.get("active"), At("emergency.active")),
-            risk: r.choice(
-                e.get("risk"),
-                At("emergency.risk"),
-                &Risk::ALL,
-                &Risk::NAMES,
-            ),
-            justification: r.text(e.get("justification"), At("emergency.justification")),
-            harm_expected_by: r.date_time(e.get("harmExpectedBy"), At("emergency.harmExpectedBy")),
-            oral: r.boolean(e.get("oral"), At("emergency.oral")),
-            oral_made_on: r.date(e.get("oralMadeOn"), At("emergency.oralMadeOn")),
-            written_follow_up_on: r.date(
-                e.get("writtenFollowUpOn"),
-                At("emergency.writtenFollowUpOn"),
-            ),
+            active: r.boolean(e, "active"),
+            risk: r.choice(e, "risk", &Risk::ALL, &Risk::NAMES),
+            justification: r.text(e, "justification"),
+            harm_expected_by: r.date_time(e, "harmExpectedBy"),
+            oral: r.boolean(e, "oral"),
+            oral_made_on: r.date(e, "oralMadeOn"),
+            written_follow_up_on: r.date(e, "writtenFollowUpOn"),
         };
     }
-    if let Some(n) = r.object(v, "notification") {
+    if let Some(n) = r.object(form, "notification") {
         f.notification = Notification {
-            provider_notifies: r.choice(
-                n.get("providerNotifies"),
-                At("notification.providerNotifies"),
-                &Notifies::ALL,
-                &Notifies::NAMES,
-            ),
-            request_non_disclosure: r.boolean(
-                n.get("requestNonDisclosure"),
-                At("notification.requestNonDisclosure"),
-            ),
-            reason: r.text(n.get("reason"), At("notification.reason")),
-            duration_days: r.integer(n.get("durationDays"), At("notification.durationDays")),
+            provider_notifies: r.choice(n, "providerNotifies", &Notifies::ALL, &Notifies::NAMES),
+            request_non_disclosure: r.boolean(n, "requestNonDisclosure"),
+            reason: r.text(n, "reason"),
+            duration_days: r.integer(n, "durationDays"),
         };
     }
-    if let Some(c) = r.object(v, "csam") {
-        const N: &str = "csam.ncmecReports";
-        f.csam.likely = r.boolean(c.get("likely"), At("csam.likely"));
-        f.csam.declared = r.boolean(c.get("declared"), At("csam.declared"));
-        f.csam.handling_protocol = r.text(c.get("handlingProtocol"), At("csam.handlingProtocol"));
-        f.csam.import_permit_ref = r.text(c.get("importPermitRef"), At("csam.importPermitRef"));
-        f.csam.ncmec_reports = r.rows(c.get("ncmecReports"), N, "text", |r, item, i| {
-            r.text(Some(item), Row(N, i, ""))
+    if let Some(c) = r.object(form, "csam") {
+        f.csam.likely = r.boolean(c, "likely");
+        f.csam.declared = r.boolean(c, "declared");
+        f.csam.handling_protocol = r.text(c, "handlingProtocol");
+        f.csam.import_permit_ref = r.text(c, "importPermitRef");
+        f.csam.ncmec_reports = r.rows(c, "ncmecReports", "csam.ncmecReports", "text", |r, item| {
+            r.text(item, "")
         });
     }
     f
@@ -206,9 +196,10 @@ struct Reader<'f> {
 }
 
 impl<'a> Reader<'_> {
-    /// `FORM001` at `at`: the value as typed, and what was expected (a term that the messages
-    /// translate).
-    fn unreadable(&mut self, at: Loc, v: &Value<'_>, expected: &'static str) {
+    /// `FORM001` at `key` of `o`: the value as typed, and what was expected (a term that the
+    /// messages translate).
+    #[inline(never)]
+    fn unreadable(&mut self, o: Obj<'_>, key: &'static str, v: &Value<'_>, expected: &'static str) {
         let mut shown = String::new();
         match v {
             Value::String(s) => shown.push_str(s),
@@ -219,136 +210,147 @@ impl<'a> Reader<'_> {
             shown.push('…');
         }
         self.out.push(
-            RawFinding::new("FORM001", at.field())
+            RawFinding::new("FORM001", o.path(key))
                 .with("value", Param::Text(shown))
                 .with("expected", Param::Term(expected)),
         );
     }
 
+    /// Reads `key` of `o` with `read`; an unreadable value is `FORM001` and `None`.
     fn check<T>(
         &mut self,
-        r: Read<T>,
-        v: Option<&Value<'_>>,
-        at: Loc,
+        o: Obj<'a>,
+        key: &'static str,
         expected: &'static str,
+        read: impl FnOnce(Option<&'a Value<'a>>) -> Read<T>,
     ) -> Option<T> {
-        r.unwrap_or_else(|_| {
-            self.unreadable(at, v.unwrap_or(&Value::Null), expected);
+        let v = o.get(key);
+        read(v).unwrap_or_else(|_| {
+            self.unreadable(o, key, v.unwrap_or(&Value::Null), expected);
             None
         })
     }
 
-    fn text(&mut self, v: Option<&'a Value<'a>>, at: Loc) -> Option<&'a str> {
-        self.check(lenient::text(v), v, at, "text")
+    fn text(&mut self, o: Obj<'a>, key: &'static str) -> Option<&'a str> {
+        self.check(o, key, "text", lenient::text)
     }
-    fn boolean(&mut self, v: Option<&Value<'_>>, at: Loc) -> Option<bool> {
-        self.check(lenient::boolean(v), v, at, "boolean")
+    fn boolean(&mut self, o: Obj<'a>, key: &'static str) -> Option<bool> {
+        self.check(o, key, "boolean", lenient::boolean)
     }
-    fn integer(&mut self, v: Option<&Value<'_>>, at: Loc) -> Option<i64> {
-        self.check(lenient::integer(v), v, at, "integer")
+    fn integer(&mut self, o: Obj<'a>, key: &'static str) -> Option<i64> {
+        self.check(o, key, "integer", lenient::integer)
     }
-    fn date(&mut self, v: Option<&Value<'_>>, at: Loc) -> Option<crate::date::Date> {
-        let expected = match self.order {
-            DateOrder::Ymd => "date",
-            DateOrder::Dmy => "dateDmy",
-            DateOrder::Mdy => "dateMdy",
+    fn date(&mut self, o: Obj<'a>, key: &'static str) -> Option<crate::date::Date> {
+        let (order, expected) = match self.order {
+            DateOrder::Ymd => (DateOrder::Ymd, "date"),
+            DateOrder::Dmy => (DateOrder::Dmy, "dateDmy"),
+            DateOrder::Mdy => (DateOrder::Mdy, "dateMdy"),
         };
-        self.check(lenient::date(v, self.order), v, at, expected)
+        self.check(o, key, expected, |v| lenient::date(v, order))
     }
-    fn date_time(&mut self, v: Option<&Value<'_>>, at: Loc) -> Option<crate::date::DateTime> {
-        self.check(lenient::date_time(v, self.order), v, at, "dateTime")
+    fn date_time(&mut self, o: Obj<'a>, key: &'static str) -> Option<crate::date::DateTime> {
+        let order = self.order;
+        self.check(o, key, "dateTime", |v| lenient::date_time(v, order))
     }
-    fn country(&mut self, v: Option<&Value<'_>>, at: Loc) -> Option<crate::country::Country> {
-        self.check(lenient::country(v), v, at, "country")
+    fn country(&mut self, o: Obj<'a>, key: &'static str) -> Option<crate::country::Country> {
+        self.check(o, key, "country", lenient::country)
     }
     fn choice<T: Copy>(
         &mut self,
-        v: Option<&Value<'_>>,
-        at: Loc,
+        o: Obj<'a>,
+        key: &'static str,
         all: &[T],
         names: &[&str],
     ) -> Option<T> {
-        self.check(lenient::choice(v, names), v, at, "choice")
+        self.check(o, key, "choice", |v| lenient::choice(v, names))
             .and_then(|i| all.get(i).copied())
     }
 
-    /// A nested object, or `None` (absent, or `FORM001` when it is not an object).
-    fn object(&mut self, v: &'a Value<'a>, key: &'static str) -> Option<&'a Value<'a>> {
-        match v.get(key) {
+    /// A group of the form (`authority`), or `None` (absent, or `FORM001` when it is not an
+    /// object).
+    fn object(&mut self, form: Obj<'a>, key: &'static str) -> Option<Obj<'a>> {
+        match form.get(key) {
             None | Some(Value::Null) => None,
-            Some(o @ Value::Object(_)) => Some(o),
+            Some(v @ Value::Object(_)) => Some(Obj {
+                v,
+                base: key,
+                row: None,
+            }),
             Some(other) => {
-                self.unreadable(Loc::At(key), other, "group");
+                self.unreadable(form, key, other, "group");
                 None
             }
         }
     }
 
-    /// A list of rows, each read by `row` (which may skip it). Rows of the wrong JSON type
-    /// (`expected` says which: `group` rows are objects, `text` rows are text) are `FORM001`.
+    /// The list at `key` of `o` (whose path is `path`), each row read by `row` (which may skip
+    /// it). Rows of the wrong JSON type (`expected` says which: `group` rows are objects, `text`
+    /// rows are text) are `FORM001`.
     fn rows<T>(
         &mut self,
-        v: Option<&'a Value<'a>>,
-        base: &'static str,
+        o: Obj<'a>,
+        key: &'static str,
+        path: &'static str,
         expected: &'static str,
-        mut row: impl FnMut(&mut Self, &'a Value<'a>, usize) -> Option<T>,
+        mut row: impl FnMut(&mut Self, Obj<'a>) -> Option<T>,
     ) -> Vec<T> {
-        let items = match v {
+        let items = match o.get(key) {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.unreadable(Loc::At(base), other, "list");
+                self.unreadable(o, key, other, "list");
                 return Vec::new();
             }
         };
         if items.len() > MAX_ROWS {
             self.out.push(
-                RawFinding::new("FORM001", Field::Borrowed(base))
+                RawFinding::new("FORM001", o.path(key))
                     .with("value", Param::Int(items.len() as i64))
                     .with("expected", Param::Term("shortList")),
             );
         }
         let mut out = Vec::with_capacity(items.len().min(MAX_ROWS));
-        for (i, item) in items.iter().take(MAX_ROWS).enumerate() {
-            let fits = match item {
+        for (i, v) in items.iter().take(MAX_ROWS).enumerate() {
+            let item = Obj {
+                v,
+                base: path,
+                row: Some(i),
+            };
+            let fits = match v {
                 Value::Object(_) => expected == "group",
                 Value::String(_) | Value::Number(_) => expected == "text",
                 Value::Null => continue,
                 _ => false,
             };
             if fits {
-                out.extend(row(self, item, i));
+                out.extend(row(self, item));
             } else {
-                self.unreadable(Loc::Row(base, i, ""), item, expected);
+                self.unreadable(item, "", v, expected);
             }
         }
         out
     }
 
     /// `data.categories`: a list of categories; a single text is a list of one.
-    fn categories(&mut self, v: Option<&Value<'_>>) -> Vec<Category> {
+    fn categories(&mut self, data: Obj<'a>) -> Vec<Category> {
         const C: &str = "data.categories";
         let mut out = Vec::new();
-        let single;
-        let (items, whole) = match v {
+        let (items, whole) = match data.get("categories") {
             None | Some(Value::Null) => return out,
             Some(Value::Array(items)) => (items.as_slice(), false),
-            Some(item @ Value::String(_)) => {
-                single = [item.clone()];
-                (&single[..], true)
-            }
+            Some(item @ Value::String(_)) => (core::slice::from_ref(item), true),
             Some(other) => {
-                self.unreadable(Loc::At(C), other, "list");
+                self.unreadable(data, "categories", other, "list");
                 return out;
             }
         };
-        for (i, item) in items.iter().take(MAX_ROWS).enumerate() {
-            let at = if whole {
-                Loc::At(C)
-            } else {
-                Loc::Row(C, i, "")
+        for (i, v) in items.iter().take(MAX_ROWS).enumerate() {
+            let item = Obj {
+                v,
+                base: C,
+                row: (!whole).then_some(i),
             };
-            if let Some(c) = self.choice(Some(item), at, &Category::ALL, &Category::NAMES)
+            if let Some(c) = self.choice(item, "", &Category::ALL, &Category::NAMES)
                 && !out.contains(&c)
             {
                 out.push(c);
