@@ -12,6 +12,7 @@
 //! ```
 
 use super::PLACEHOLDERS;
+use crate::form::char_count;
 use crate::report::{Param, RawFinding, Severity};
 use crate::rules::{Ctx, Rule, source};
 use alloc::string::ToString;
@@ -32,7 +33,7 @@ pub fn is_placeholder(reference: &str) -> bool {
     let mut chars = r.chars();
     let first = chars.next();
     let repeated = first.is_some_and(|c| r.chars().all(|d| d == c));
-    PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(r)) || repeated || r.chars().count() < 4
+    PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(r)) || repeated || char_count(r) < 4
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
