@@ -275,10 +275,11 @@ impl Catalogue {
     fn fill(&self, template: &str, params: &[(&'static str, Param)]) -> String {
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
+        // Byte searches: a `char` pattern brings its searcher's panic paths into the wasm.
+        while let Some(open) = rest.bytes().position(|b| b == b'{') {
             out.push_str(rest.get(..open).unwrap_or(""));
             let after = rest.get(open + 1..).unwrap_or("");
-            let Some(close) = after.find('}') else {
+            let Some(close) = after.bytes().position(|b| b == b'}') else {
                 out.push_str(rest.get(open..).unwrap_or(""));
                 return out;
             };

@@ -108,13 +108,13 @@ fn rank(normalised: &str) -> usize {
 /// A key that sorts paths in form order: rows of a list in their order, each row's fields in
 /// form order, right after the list itself.
 pub fn order_key(path: &str) -> (usize, usize, usize) {
-    let Some(open) = path.find('[') else {
+    let Some(open) = path.bytes().position(|b| b == b'[') else {
         let r = rank(path);
         return (r, 0, r);
     };
     let close = path
         .get(open..)
-        .and_then(|s| s.find(']'))
+        .and_then(|s| s.bytes().position(|b| b == b']'))
         .map_or(path.len(), |c| open + c);
     let index = path
         .get(open + 1..close)
