@@ -1,10 +1,12 @@
 //! Words, by locale: a data file per language (`en.json`, `fr.json`) keyed by rule code, with
-//! `{param}` placeholders. Read once per locale on first use.
+//! `{param}` placeholders. Read once per locale on first use; the texts are not copied, they
+//! stay where the file is built into the crate.
 //!
 //! A rule with several situations (CASE001: a country missing, or both the same) names one in
 //! its `variant` parameter, and the file holds `CODE.variant` beside `CODE`.
 
-use alloc::string::{String, ToString};
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::date::Date;
@@ -19,18 +21,18 @@ const FR: &str = include_str!("fr.json");
 /// The texts of one rule in one language.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct RuleText {
-    pub title: String,
-    pub description: String,
-    pub message: String,
-    pub help: String,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub message: &'static str,
+    pub help: &'static str,
 }
 
 /// All the words of one locale.
 #[derive(Debug, Default)]
 pub struct Catalogue {
-    months: Vec<String>,
-    terms: Vec<(String, String)>,
-    rules: Vec<(String, RuleText)>,
+    months: Vec<&'static str>,
+    terms: Vec<(&'static str, &'static str)>,
+    rules: Vec<(&'static str, RuleText)>,
 }
 
 /// The catalogue of a locale (parsed on first use, then shared).
@@ -43,15 +45,23 @@ pub fn catalogue(locale: Locale) -> &'static Catalogue {
     }
 }
 
-fn text_of(v: Option<&Value<'_>>) -> String {
+/// A text of the file, borrowed from it (one with escapes is read once and kept).
+fn text_of(v: Option<&Value<'static>>) -> &'static str {
     match v {
-        Some(Value::String(s)) => s.to_string(),
-        _ => String::new(),
+        Some(Value::String(s)) => str_of(s),
+        _ => "",
+    }
+}
+
+fn str_of(s: &Cow<'static, str>) -> &'static str {
+    match s {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => s.clone().leak(),
     }
 }
 
 impl Catalogue {
-    fn parse(data: &str) -> Catalogue {
+    fn parse(data: &'static str) -> Catalogue {
         let Ok(root) = json::parse(data) else {
             return Catalogue::default();
         };
@@ -60,9 +70,7 @@ impl Catalogue {
             _ => Vec::new(),
         };
         let pairs = |key| match root.get(key) {
-            Some(Value::Object(entries)) => {
-                entries.iter().map(|(k, v)| (k.to_string(), v)).collect()
-            }
+            Some(Value::Object(entries)) => entries.iter().map(|(k, v)| (str_of(k), v)).collect(),
             _ => Vec::new(),
         };
         let terms = pairs("terms")
@@ -92,7 +100,7 @@ impl Catalogue {
 
     /// The texts of `code` (exactly: `CODE` or `CODE.variant`).
     pub fn exact(&self, key: &str) -> Option<&RuleText> {
-        self.rules.iter().find(|(k, _)| k == key).map(|(_, t)| t)
+        self.rules.iter().find(|(k, _)| *k == key).map(|(_, t)| t)
     }
 
     /// The texts for a finding: `CODE.variant` when the params name a variant and the file has
@@ -114,8 +122,8 @@ impl Catalogue {
     pub fn term<'s>(&'s self, key: &'s str) -> &'s str {
         self.terms
             .iter()
-            .find(|(k, _)| k == key)
-            .map_or(key, |(_, v)| v.as_str())
+            .find(|(k, _)| *k == key)
+            .map_or(key, |(_, v)| v)
     }
 
     /// `30 Nov 2026` in the locale's month names.
@@ -133,11 +141,11 @@ impl Catalogue {
 
     /// Every key of the file (for completeness tests).
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.rules.iter().map(|(k, _)| k.as_str())
+        self.rules.iter().map(|(k, _)| *k)
     }
 
     pub fn term_keys(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(k, _)| k.as_str())
+        self.terms.iter().map(|(k, _)| *k)
     }
 
     pub fn month_count(&self) -> usize {
