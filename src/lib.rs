@@ -134,9 +134,9 @@ pub fn rules_json(locale: Locale) -> String {
         out.push_str("\",\"field\":");
         json::write_str(&mut out, r.field);
         out.push_str(",\"title\":");
-        json::write_str(&mut out, &text.title);
+        json::write_str(&mut out, text.title);
         out.push_str(",\"description\":");
-        json::write_str(&mut out, &text.description);
+        json::write_str(&mut out, text.description);
         out.push_str(",\"source\":");
         json::write_str(&mut out, r.source);
         out.push('}');

@@ -267,8 +267,8 @@ impl Catalogue {
             return (code.to_string(), String::new());
         };
         (
-            self.fill(&text.message, params),
-            self.fill(&text.help, params),
+            self.fill(text.message, params),
+            self.fill(text.help, params),
         )
     }
 

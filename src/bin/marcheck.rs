@@ -240,8 +240,8 @@ fn rules_markdown() -> String {
             r.code,
             r.severity.as_str(),
             esc(r.field),
-            esc(&text.title),
-            esc(&text.description),
+            esc(text.title),
+            esc(text.description),
             esc(r.source)
         ));
     }

@@ -53,6 +53,7 @@ fn text_of(v: Option<&Value<'static>>) -> &'static str {
     }
 }
 
+#[expect(clippy::ptr_arg, reason = "the Cow tells text in the file from a copy")]
 fn str_of(s: &Cow<'static, str>) -> &'static str {
     match s {
         Cow::Borrowed(s) => s,
