@@ -173,14 +173,19 @@ impl Options {
                 "holidays" => {
                     o.holidays = match item {
                         Value::Null => Vec::new(),
-                        Value::Array(items) => items
-                            .iter()
-                            .enumerate()
-                            .map(|(i, h)| match lenient::date(Some(h), DateOrder::Ymd) {
-                                Ok(Some(d)) => Ok(d),
-                                _ => Err(err(&indexed("holidays", i), h, "a date as YYYY-MM-DD")),
-                            })
-                            .collect::<Result<_, _>>()?,
+                        Value::Array(items) => {
+                            let mut days = Vec::with_capacity(items.len());
+                            for (i, h) in items.iter().enumerate() {
+                                match lenient::date(Some(h), DateOrder::Ymd) {
+                                    Ok(Some(d)) => days.push(d),
+                                    _ => {
+                                        let at = indexed("holidays", i);
+                                        return Err(err(&at, h, "a date as YYYY-MM-DD"));
+                                    }
+                                }
+                            }
+                            days
+                        }
                         other => return Err(err("holidays", other, "a list of dates")),
                     }
                 }

@@ -130,17 +130,16 @@ impl Profile {
                     };
                     self.accepted_account_kinds = match item {
                         Value::Null => None,
-                        Value::Array(items) => Some(
-                            items
-                                .iter()
-                                .map(|i| match lenient::choice(Some(i), &AccountKind::NAMES) {
-                                    Ok(Some(n)) => {
-                                        AccountKind::ALL.get(n).copied().ok_or(bad.clone())
-                                    }
-                                    _ => Err(bad.clone()),
-                                })
-                                .collect::<Result<_, _>>()?,
-                        ),
+                        Value::Array(items) => {
+                            let mut kinds = Vec::with_capacity(items.len());
+                            for i in items {
+                                match lenient::choice(Some(i), &AccountKind::NAMES) {
+                                    Ok(Some(n)) => kinds.extend(AccountKind::ALL.get(n)),
+                                    _ => return Err(bad),
+                                }
+                            }
+                            Some(kinds)
+                        }
                         _ => return Err(bad),
                     }
                 }
