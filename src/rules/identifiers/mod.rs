@@ -5,7 +5,6 @@ pub mod id004_duplicate_account;
 pub mod id005_kind_not_accepted;
 
 use crate::form::AccountKind;
-use alloc::vec::Vec;
 
 // Patterns are char arrays (`['.']`) or bytes, not a bare `char` or `&str`: those searchers
 // carry panic paths that bring the formatting machinery into the wasm build.
@@ -34,20 +33,21 @@ pub fn email_domain(s: &str) -> Option<&str> {
 /// and a top-level label that is not all digits.
 pub fn is_domain(d: &str) -> bool {
     let d = d.strip_suffix('.').unwrap_or(d);
-    let labels: Vec<&str> = d.split(['.']).collect();
-    labels.len() >= 2
-        && d.len() <= 253
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
-        })
-        && labels
-            .last()
-            .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()))
+    let (mut labels, mut top) = (0, "");
+    for l in d.split(['.']) {
+        let ok = !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii());
+        if !ok {
+            return false;
+        }
+        labels += 1;
+        top = l;
+    }
+    labels >= 2 && d.len() <= 253 && !top.chars().all(|c| c.is_ascii_digit())
 }
 
 /// E.164 after dropping spaces, hyphens, dots and parentheses: `+` and 8–15 digits, not `+0`.
@@ -137,10 +137,9 @@ pub fn is_ipv6(s: &str) -> bool {
         if side.is_empty() {
             continue;
         }
-        let parts: Vec<&str> = side.split([':']).collect();
-        let last = parts.len() - 1;
-        for (j, g) in parts.iter().enumerate() {
-            let is_last = j == last && (i == 1 || !compressed);
+        let mut parts = side.split([':']).peekable();
+        while let Some(g) = parts.next() {
+            let is_last = parts.peek().is_none() && (i == 1 || !compressed);
             if is_last && g.contains(['.']) {
                 if !is_ipv4(g) {
                     return false;
