@@ -352,11 +352,11 @@ fn read_providers(item: &Value<'_>, profiles: &mut Vec<Profile>) -> Result<(), O
                 path.push_str(bad.field);
             }
             let shown = if bad.field.is_empty() {
-                v.clone()
+                v
             } else {
-                v.get(bad.field).cloned().unwrap_or(Value::Null)
+                v.get(bad.field).unwrap_or(&Value::Null)
             };
-            return Err(err(&path, &shown, bad.expected));
+            return Err(err(&path, shown, bad.expected));
         }
     }
     Ok(())
