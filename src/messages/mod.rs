@@ -15,8 +15,9 @@ use crate::lazy::Lazy;
 use crate::options::Locale;
 use crate::report::Param;
 
-const EN: &str = include_str!("en.json");
-const FR: &str = include_str!("fr.json");
+// `en.json` and `fr.json` beside this file, without their layout (see `build.rs`).
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
+const FR: &str = include_str!(concat!(env!("OUT_DIR"), "/fr.json"));
 
 /// The texts of one rule in one language.
 #[derive(Debug, Default, Clone, PartialEq)]

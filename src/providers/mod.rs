@@ -14,7 +14,8 @@ use crate::json::{self, Value};
 use crate::lazy::Lazy;
 use crate::lenient;
 
-const PROFILES_JSON: &str = include_str!("profiles.json");
+// `profiles.json` beside this file, without its layout (see `build.rs`).
+const PROFILES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profiles.json"));
 
 /// Whether a provider tells the account holder about a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
