@@ -89,12 +89,10 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
         f.case.reference = r.text(c, "reference");
         f.case.facts = r.text(c, "facts");
         f.case.nexus = r.text(c, "nexus");
-        f.case.offences = r.rows(c, "offences", "case.offences", "group", |r, o| {
-            Some(Offence {
-                name: r.text(o, "name"),
-                provision: r.text(o, "provision"),
-                max_penalty_years: r.integer(o, "maxPenaltyYears"),
-            })
+        f.case.offences = r.rows(c, "offences", "case.offences", "group", |r, o| Offence {
+            name: r.text(o, "name"),
+            provision: r.text(o, "provision"),
+            max_penalty_years: r.integer(o, "maxPenaltyYears"),
         });
     }
     if let Some(p) = r.object(form, "provider") {
@@ -111,13 +109,11 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
             }
         };
     }
-    f.accounts = r.rows(form, "accounts", "accounts", "group", |r, a| {
-        Some(Account {
-            kind: r.choice(a, "kind", &AccountKind::ALL, &AccountKind::NAMES),
-            value: r.text(a, "value"),
-            timestamp: r.date_time(a, "timestamp"),
-            port: r.integer(a, "port"),
-        })
+    f.accounts = r.rows(form, "accounts", "accounts", "group", |r, a| Account {
+        kind: r.choice(a, "kind", &AccountKind::ALL, &AccountKind::NAMES),
+        value: r.text(a, "value"),
+        timestamp: r.date_time(a, "timestamp"),
+        port: r.integer(a, "port"),
     });
     if let Some(d) = r.object(form, "data") {
         f.data.categories = r.categories(d);
@@ -142,12 +138,10 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
             "extensions",
             "preservation.extensions",
             "group",
-            |r, e| {
-                Some(Extension {
-                    requested_on: r.date(e, "requestedOn"),
-                    reference: r.text(e, "reference"),
-                    period_days: r.integer(e, "periodDays"),
-                })
+            |r, e| Extension {
+                requested_on: r.date(e, "requestedOn"),
+                reference: r.text(e, "reference"),
+                period_days: r.integer(e, "periodDays"),
             },
         );
     }
@@ -183,9 +177,14 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
         f.csam.declared = r.boolean(c, "declared");
         f.csam.handling_protocol = r.text(c, "handlingProtocol");
         f.csam.import_permit_ref = r.text(c, "importPermitRef");
-        f.csam.ncmec_reports = r.rows(c, "ncmecReports", "csam.ncmecReports", "text", |r, item| {
-            r.text(item, "")
-        });
+        // Only the ids matter (no rule marks a row of this list), so blanks are dropped.
+        f.csam.ncmec_reports = r
+            .rows(c, "ncmecReports", "csam.ncmecReports", "text", |r, item| {
+                r.text(item, "")
+            })
+            .into_iter()
+            .flatten()
+            .collect();
     }
     f
 }
@@ -292,8 +291,11 @@ impl<'a> Reader<'_> {
         key: &'static str,
         path: &'static str,
         expected: &'static str,
-        mut row: impl FnMut(&mut Self, Obj<'a>) -> Option<T>,
-    ) -> Vec<T> {
+        mut row: impl FnMut(&mut Self, Obj<'a>) -> T,
+    ) -> Vec<T>
+    where
+        T: Default,
+    {
         let items = match o.get(key) {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items,
@@ -319,13 +321,19 @@ impl<'a> Reader<'_> {
             let fits = match v {
                 Value::Object(_) => expected == "group",
                 Value::String(_) | Value::Number(_) => expected == "text",
-                Value::Null => continue,
+                Value::Null => {
+                    out.push(T::default());
+                    continue;
+                }
                 _ => false,
             };
+            // Row `i` of the list is row `i` of the form, so the rules mark the right control:
+            // a blank row (all absent) stands in for an empty or unreadable one.
             if fits {
-                out.extend(row(self, item));
+                out.push(row(self, item));
             } else {
                 self.unreadable(item, "", v, expected);
+                out.push(T::default());
             }
         }
         out
@@ -443,5 +451,18 @@ mod tests {
             ["provider.profile"]
         );
         assert!(read_json(r#"{"provider":{"profile":"meta"}}"#).0.is_empty());
+    }
+
+    #[test]
+    fn rows_keep_their_index_when_a_row_is_empty_or_unreadable() {
+        let form = r#"{"accounts":[null,{"kind":"phone","value":"0412 345 678"},7,{"kind":"url","value":"x"}],
+            "preservation":{"confirmedOn":"2026-09-01","extensions":[null,{"requestedOn":"2026-12-01"}]}}"#;
+        let fields = |code: &str| crate::rules::testing::fields_of(code, form, "");
+        assert_eq!(fields("ID002"), ["accounts[1].value", "accounts[3].value"]);
+        assert_eq!(
+            fields("PRES005"),
+            ["preservation.extensions[1].requestedOn"]
+        );
+        assert_eq!(fields("FORM001"), ["accounts[2]"]);
     }
 }
