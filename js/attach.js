@@ -165,13 +165,19 @@ export async function attach(form, opts = {}) {
     return { model, byPath };
   }
 
-  /** The control a finding's field leads to: its own, else the first one under it. */
+  /**
+   * The control a finding's field leads to: its own, else the first one under it, else an element
+   * the page declares with `data-marcheck-anchor="field"` (e.g. the "add a row" button of an empty
+   * list), else the same for the enclosing group (`preservation.extensions` -> `preservation`).
+   */
   function target(field) {
-    const own = current.byPath.get(field);
-    if (own) return own.find((c) => c.checked) || own[0];
-    if (field)
-      for (const [p, ctrls] of current.byPath)
-        if (p.startsWith(field + "[") || p.startsWith(field + ".")) return ctrls[0];
+    for (let f = field; f; f = f.replace(/(\.[^.[\]]+|\[\d+\])$/, "") || "") {
+      const own = current.byPath.get(f);
+      if (own) return own.find((c) => c.checked) || own[0];
+      for (const [p, ctrls] of current.byPath) if (p.startsWith(f + "[") || p.startsWith(f + ".")) return ctrls[0];
+      for (const el of form.querySelectorAll("[data-marcheck-anchor]")) if (el.dataset.marcheckAnchor == f) return el;
+      if (!/[.[]/.test(f)) return;
+    }
   }
 
   function mark(c, msgId, error) {

@@ -38,6 +38,19 @@ test("auto-attaches; summary links focus their control, by mouse and by keyboard
   await page.closeAll();
 });
 
+test("a finding about an empty list leads to its anchor, else to its group's first control", async () => {
+  const page = await open();
+  // ID001 is about "accounts", which has no rows: the page's "add" button is its anchor.
+  await page.click('#summary li[data-code="ID001"] a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), "add-account");
+  // CASE002 is about "case.offences": no rows, no anchor; the link leads to the case group.
+  await page.click('#summary li[data-code="CASE002"] a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), "facts");
+  // Nothing is marked because of them: an anchor is only where the link goes.
+  assert.equal(await page.getAttribute("#add-account", "aria-invalid"), null);
+  await page.closeAll();
+});
+
 test("the live region announces count changes politely, once the typing pauses", async () => {
   const page = await open();
   const live = await page.$eval("#summary [aria-live]", (e) => ({ polite: e.getAttribute("aria-live"), text: e.textContent }));
