@@ -23,5 +23,10 @@ docs:
 bench: build
 	@bash scripts/bench.sh
 
+# A long property-test run on arbitrary JSON (make test runs 256 cases of each property).
+PROPTEST_CASES ?= 1000000
+fuzz:
+	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --release --test hostile
+
 clean:
 	rm -rf pkg target/wasm32-unknown-unknown
