@@ -1,4 +1,11 @@
 //! The command line as a server or a batch job uses it.
+// Tests may unwrap: a panic is a failed test. The library itself denies these (Cargo.toml).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

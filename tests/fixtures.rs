@@ -2,6 +2,13 @@
 //! readable form (`about`, `options`, `form`), and `NAME.snap` what marcheck reports for it, one
 //! finding a line with its message and help, then the facts. A change in behaviour or wording
 //! shows as a diff to review. `UPDATE_SNAPSHOTS=1 cargo test --test fixtures` rewrites them.
+// Tests may unwrap: a panic is a failed test. The library itself denies these (Cargo.toml).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::fmt::Write as _;
 use std::path::Path;

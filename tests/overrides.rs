@@ -1,4 +1,11 @@
 //! `options.rules` works for every code of the catalogue: off, info, warning, error.
+// Tests may unwrap: a panic is a failed test. The library itself denies these (Cargo.toml).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use marcheck::report::RawFinding;
 use marcheck::rules::RULES;
