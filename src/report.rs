@@ -111,38 +111,47 @@ impl Report {
     #[inline(never)]
     pub fn build(raw: Vec<RawFinding>, facts: Facts, options: &Options) -> Report {
         let words = messages::catalogue(options.locale);
+        let mut raw: Vec<_> = raw.into_iter().map(|r| (order_key(&r.field), r)).collect();
+        sort_by_key(&mut raw, |(place, r)| (*place, r.code));
         // A field whose value could not be read reports only that (contract §6): it is then
-        // absent, and a "missing" finding at the same control would say the wrong thing.
-        let unreadable: Vec<Field> = raw
-            .iter()
-            .filter(|r| r.code == "FORM001")
-            .map(|r| r.field.clone())
-            .collect();
-        let mut findings: Vec<Finding> = raw
-            .into_iter()
-            .filter(|r| r.code == "FORM001" || !unreadable.contains(&r.field))
-            .filter_map(|r| {
-                let rule = crate::rules::rule(r.code)?;
-                let severity = options.severity_of(r.code, rule.severity)?;
-                let (message, help) = words.render(r.code, &r.params);
-                Some(Finding {
-                    code: r.code,
-                    severity,
-                    field: r.field,
-                    message,
-                    help,
-                    source: rule.source,
-                    params: r.params,
-                })
-            })
-            .collect();
-        sort_by_key(&mut findings, |f| (order_key(&f.field), f.code));
-        let count = |s| findings.iter().filter(|f| f.severity == s).count() as u32;
-        let (errors, warnings, infos) = (
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-        );
+        // absent, and a "missing" finding at the same control would say the wrong thing. Sorted,
+        // the findings at one field are neighbours, so each looks only at its own place.
+        let mut hidden = Vec::with_capacity(raw.len());
+        for place in raw.chunk_by(|a, b| a.0 == b.0) {
+            for (_, r) in place {
+                let unreadable =
+                    |(_, o): &(_, RawFinding)| o.code == "FORM001" && o.field == r.field;
+                hidden.push(r.code != "FORM001" && place.iter().any(unreadable));
+            }
+        }
+        let mut findings = Vec::with_capacity(raw.len());
+        let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+        for ((_, r), hidden) in raw.into_iter().zip(hidden) {
+            let Some(index) = crate::rules::index_of(r.code).filter(|_| !hidden) else {
+                continue;
+            };
+            let Some(rule) = crate::rules::RULES.get(index) else {
+                continue;
+            };
+            let Some(severity) = options.severity_of(r.code, rule.severity) else {
+                continue;
+            };
+            *match severity {
+                Severity::Error => &mut errors,
+                Severity::Warning => &mut warnings,
+                Severity::Info => &mut infos,
+            } += 1;
+            let (message, help) = words.render(index, r.code, &r.params);
+            findings.push(Finding {
+                code: r.code,
+                severity,
+                field: r.field,
+                message,
+                help,
+                source: rule.source,
+                params: r.params,
+            });
+        }
         Report {
             ok: errors == 0,
             errors,
@@ -261,9 +270,15 @@ pub fn write_params(out: &mut String, params: &[(&'static str, Param)]) {
 }
 
 impl Catalogue {
-    /// The message and help of `code` with `{name}` placeholders filled in.
-    pub fn render(&self, code: &str, params: &[(&'static str, Param)]) -> (String, String) {
-        let Some(text) = self.for_finding(code, params) else {
+    /// The message and help of the rule at `index` of [`crate::rules::RULES`] (whose code is
+    /// `code`) with `{name}` placeholders filled in.
+    pub fn render(
+        &self,
+        index: usize,
+        code: &str,
+        params: &[(&'static str, Param)],
+    ) -> (String, String) {
+        let Some(text) = self.for_rule(index, params) else {
             return (code.to_string(), String::new());
         };
         (

@@ -98,18 +98,25 @@ pub fn indexed(base: &str, i: usize, leaf: &str) -> Field {
     Cow::Owned(s)
 }
 
-fn rank(normalised: &str) -> usize {
-    FORM_ORDER
-        .iter()
-        .position(|p| *p == normalised)
-        .unwrap_or(FORM_ORDER.len())
+/// The place in [`FORM_ORDER`] of the path written as `parts` one after the other (no text is
+/// built): paths of another length are passed over by one comparison of lengths.
+fn rank(parts: [&str; 3]) -> usize {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let is = |p: &&str| {
+        p.len() == len
+            && parts
+                .iter()
+                .try_fold(*p, |rest, part| rest.strip_prefix(part))
+                .is_some()
+    };
+    FORM_ORDER.iter().position(is).unwrap_or(FORM_ORDER.len())
 }
 
 /// A key that sorts paths in form order: rows of a list in their order, each row's fields in
 /// form order, right after the list itself.
 pub fn order_key(path: &str) -> (usize, usize, usize) {
     let Some(open) = path.bytes().position(|b| b == b'[') else {
-        let r = rank(path);
+        let r = rank([path, "", ""]);
         return (r, 0, r);
     };
     let close = path
@@ -126,11 +133,12 @@ pub fn order_key(path: &str) -> (usize, usize, usize) {
         });
     let index = index.unwrap_or(usize::MAX - 1);
     let base = path.get(..open).unwrap_or("");
-    let mut normalised = String::with_capacity(path.len());
-    normalised.push_str(base);
-    normalised.push_str("[]");
-    normalised.push_str(path.get(close + 1..).unwrap_or(""));
-    (rank(base), index.saturating_add(1), rank(&normalised))
+    let leaf = path.get(close + 1..).unwrap_or("");
+    (
+        rank([base, "", ""]),
+        index.saturating_add(1),
+        rank([base, "[]", leaf]),
+    )
 }
 
 #[cfg(test)]

@@ -34,6 +34,9 @@ pub struct Catalogue {
     months: Vec<&'static str>,
     terms: Vec<(&'static str, &'static str)>,
     rules: Vec<(&'static str, RuleText)>,
+    /// For each entry of `rules`: the position of its rule in [`crate::rules::RULES`] and its
+    /// variant (`""` for none), so that a finding's texts are found without comparing keys.
+    owners: Vec<(Option<usize>, &'static str)>,
 }
 
 /// The catalogue of a locale (parsed on first use, then shared).
@@ -92,11 +95,21 @@ impl Catalogue {
                     },
                 )
             })
+            .collect::<Vec<_>>();
+        let owners = rules
+            .iter()
+            .map(|&(key, _)| {
+                let dot = key.bytes().position(|b| b == b'.');
+                let code = dot.and_then(|d| key.get(..d)).unwrap_or(key);
+                let variant = dot.and_then(|d| key.get(d + 1..)).unwrap_or("");
+                (crate::rules::index_of(code), variant)
+            })
             .collect();
         Catalogue {
             months,
             terms,
             rules,
+            owners,
         }
     }
 
@@ -108,16 +121,19 @@ impl Catalogue {
     /// The texts for a finding: `CODE.variant` when the params name a variant and the file has
     /// it, else `CODE`.
     pub fn for_finding(&self, code: &str, params: &[(&'static str, Param)]) -> Option<&RuleText> {
-        if let Some((_, Param::Term(variant))) = params.iter().find(|(n, _)| *n == "variant") {
-            let mut key = String::with_capacity(code.len() + variant.len() + 1);
-            key.push_str(code);
-            key.push('.');
-            key.push_str(variant);
-            if let Some(t) = self.exact(&key) {
-                return Some(t);
-            }
+        self.for_rule(crate::rules::index_of(code)?, params)
+    }
+
+    /// [`Catalogue::for_finding`] for the rule at this position of [`crate::rules::RULES`].
+    pub fn for_rule(&self, rule: usize, params: &[(&'static str, Param)]) -> Option<&RuleText> {
+        let find = |variant: &str| {
+            let at = (self.owners.iter()).position(|&(r, v)| r == Some(rule) && v == variant)?;
+            self.rules.get(at).map(|(_, t)| t)
+        };
+        match params.iter().find(|(n, _)| *n == "variant") {
+            Some((_, Param::Term(variant))) => find(variant).or_else(|| find("")),
+            _ => find(""),
         }
-        self.exact(code)
     }
 
     /// A translated word; the key itself when the file lacks it.

@@ -26,6 +26,19 @@ mod preservation;
 #[cfg(test)]
 pub(crate) mod testing;
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn codes_are_found_by_their_key() {
+        for (i, r) in super::RULES.iter().enumerate() {
+            assert_eq!(super::index_of(r.code), Some(i), "{}", r.code);
+        }
+        for other in ["", "PRES", "PRES0077", "pres007", "PRES007 ", "XPRES0071"] {
+            assert_eq!(super::index_of(other), None, "{other}");
+        }
+    }
+}
+
 /// What a rule reads.
 pub struct Ctx<'c> {
     pub form: &'c Form<'c>,
@@ -102,8 +115,45 @@ pub const RULES: &[Rule] = &[
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code)
+    RULES.get(index_of(code)?)
 }
+
+/// The position in [`RULES`] of the rule with this code. Every finding of a report looks its
+/// rule up, so codes are compared as numbers ([`code_key`]), not as texts.
+pub fn index_of(code: &str) -> Option<usize> {
+    let key = code_key(code.as_bytes())?;
+    CODE_KEYS.iter().position(|&k| k == key)
+}
+
+/// A code of up to 8 bytes as one number (its bytes, big-endian), `None` for a longer text.
+const fn code_key(mut code: &[u8]) -> Option<u64> {
+    if code.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    while let [b, rest @ ..] = code {
+        key = (key << 8) | *b as u64;
+        code = rest;
+    }
+    Some(key)
+}
+
+/// [`code_key`] of each rule, in [`RULES`] order.
+const CODE_KEYS: [u64; RULES.len()] = {
+    let mut keys = [0; RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "evaluated at compile time, where an index out of bounds fails the build"
+        )]
+        if let Some(k) = code_key(RULES[i].code.as_bytes()) {
+            keys[i] = k;
+        }
+        i += 1;
+    }
+    keys
+};
 
 /// Runs every rule that is not turned off.
 pub fn check_all(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
