@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds pkg/: the wasm core (optimised), its JS glue and types, the drop-in binding and the manifest.
-# JavaScript is minified (esbuild, transform only: same modules, same exports); the readable sources
-# are js/*.js and the wasm-bindgen output kept in target/pkg-src/.
+# JavaScript is minified (esbuild, transform only: same modules, same exports; the glue also bundles
+# its snippet); the readable sources are js/*.js, src/wasm.js and the wasm-bindgen output kept in
+# target/pkg-src/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=pkg
@@ -11,7 +12,12 @@ rm -rf "$out" "$src"; mkdir -p "$out" "$src"
 wasm-bindgen target/wasm32-unknown-unknown/release/marcheck.wasm --target web --out-dir "$src" --out-name marcheck
 node_modules/.bin/wasm-opt -Oz "$src/marcheck_bg.wasm" -o "$out/marcheck_bg.wasm"
 cp "$src/marcheck.d.ts" "$src/marcheck_bg.wasm.d.ts" js/attach.d.ts js/standard.d.ts "$out/"
-for f in "$src/marcheck.js" js/attach.js js/standard.js; do
+# The glue imports its snippets (src/wasm.js, the JavaScript half of the wasm layer) from
+# snippets/: bundled in, so the package keeps its files. wasm-bindgen lists that module once per
+# import in its import object (same module, duplicate keys), which esbuild would warn about.
+node_modules/.bin/esbuild "$src/marcheck.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+  --log-override:duplicate-object-key=silent --outfile="$out/marcheck.js"
+for f in js/attach.js js/standard.js; do
   node_modules/.bin/esbuild "$f" --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/$(basename "$f")"
 done
 node scripts/manifest.mjs

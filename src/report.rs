@@ -6,7 +6,8 @@ use crate::json;
 use crate::messages::{self, Catalogue};
 use crate::options::Options;
 use crate::sort::sort_by_key;
-use alloc::string::{String, ToString};
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 /// How much a finding matters. Only errors make `ok` false, block a submit, or exit 1.
@@ -70,10 +71,10 @@ pub struct Finding {
     pub severity: Severity,
     /// The form path the finding belongs to (the control to mark).
     pub field: Field,
-    /// What is wrong, in the locale.
-    pub message: String,
+    /// What is wrong, in the locale: the catalogue's own text when it has no placeholder.
+    pub message: Cow<'static, str>,
     /// What to do, in the locale.
-    pub help: String,
+    pub help: Cow<'static, str>,
     /// The authority behind the rule.
     pub source: &'static str,
     pub params: Vec<(&'static str, Param)>,
@@ -275,11 +276,11 @@ impl Catalogue {
     pub fn render(
         &self,
         index: usize,
-        code: &str,
+        code: &'static str,
         params: &[(&'static str, Param)],
-    ) -> (String, String) {
+    ) -> (Cow<'static, str>, Cow<'static, str>) {
         let Some(text) = self.for_rule(index, params) else {
-            return (code.to_string(), String::new());
+            return (Cow::Borrowed(code), Cow::Borrowed(""));
         };
         (
             self.fill(text.message, params),
@@ -287,7 +288,11 @@ impl Catalogue {
         )
     }
 
-    fn fill(&self, template: &str, params: &[(&'static str, Param)]) -> String {
+    /// `template` with its placeholders filled in; the template itself when it has none.
+    fn fill(&self, template: &'static str, params: &[(&'static str, Param)]) -> Cow<'static, str> {
+        if !template.bytes().any(|b| b == b'{') {
+            return Cow::Borrowed(template);
+        }
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         // Byte searches: a `char` pattern brings its searcher's panic paths into the wasm.
@@ -296,7 +301,7 @@ impl Catalogue {
             let after = rest.get(open + 1..).unwrap_or("");
             let Some(close) = after.bytes().position(|b| b == b'}') else {
                 out.push_str(rest.get(open..).unwrap_or(""));
-                return out;
+                return Cow::Owned(out);
             };
             let name = after.get(..close).unwrap_or("");
             match params.iter().find(|(n, _)| *n == name).map(|(_, v)| v) {
@@ -313,6 +318,6 @@ impl Catalogue {
             rest = after.get(close + 1..).unwrap_or("");
         }
         out.push_str(rest);
-        out
+        Cow::Owned(out)
     }
 }
