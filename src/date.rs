@@ -121,7 +121,7 @@ impl Date {
     /// Reads `YYYY-MM-DD`, and `NN/NN/YYYY` (also with `-` or `.`) in the given order.
     /// Surrounding white space is allowed; anything else is not a date.
     pub fn parse(text: &str, order: DateOrder) -> Option<Date> {
-        let t = text.trim().as_bytes();
+        let t = crate::lenient::trim(text).as_bytes();
         if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *t {
             return Date::from_ymd(
                 num(&[y1, y2, y3, y4])? as i32,
@@ -203,7 +203,7 @@ impl DateTime {
     /// fraction), a date-time without offset (what `datetime-local` sends), or a plain date.
     /// The day is the date as written: no conversion between zones.
     pub fn parse(text: &str, order: DateOrder) -> Option<DateTime> {
-        let t = text.trim();
+        let t = crate::lenient::trim(text);
         let split = t.find(['T', 't', ' ']);
         let Some(at) = split else {
             return Date::parse(t, order).map(|date| DateTime {

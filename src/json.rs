@@ -111,6 +111,9 @@ struct Parser<'a> {
     i: usize,
 }
 
+// The reader's loops test bytes in place (`self.b.get(self.i)`), and the few helpers they call
+// are `inline(always)`: the wasm is built for size, which would otherwise leave a function
+// call on every byte of the form.
 impl<'a> Parser<'a> {
     fn err(&self, what: &'static str) -> ParseError {
         ParseError {
@@ -119,12 +122,14 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
             self.i += 1;
         }
     }
@@ -142,34 +147,8 @@ impl<'a> Parser<'a> {
         self.ws();
         match self.peek() {
             None => Err(self.err("the text ends where a value was expected")),
-            Some(b'n') => self.literal("null", Value::Null),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'"') => Ok(Value::String(self.string()?)),
-            Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[' | b'{') if depth >= MAX_DEPTH => self.skip_container(),
-            Some(b'[') => {
-                self.i += 1;
-                let mut items = Vec::new();
-                self.ws();
-                if self.peek() == Some(b']') {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                loop {
-                    let v = self.value(depth + 1)?;
-                    items.push(v);
-                    self.ws();
-                    match self.peek() {
-                        Some(b',') => self.i += 1,
-                        Some(b']') => {
-                            self.i += 1;
-                            return Ok(Value::Array(items));
-                        }
-                        _ => return Err(self.err("expected ',' or ']' in a list")),
-                    }
-                }
-            }
             Some(b'{') => {
                 self.i += 1;
                 let mut entries = Vec::new();
@@ -202,6 +181,32 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+            Some(b'[') => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.i += 1;
+                    return Ok(Value::Array(items));
+                }
+                loop {
+                    let v = self.value(depth + 1)?;
+                    items.push(v);
+                    self.ws();
+                    match self.peek() {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(Value::Array(items));
+                        }
+                        _ => return Err(self.err("expected ',' or ']' in a list")),
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(_) => Err(self.err("unexpected character")),
         }
     }
@@ -231,24 +236,27 @@ impl<'a> Parser<'a> {
         Err(self.err("a list or object is not closed"))
     }
 
+    /// Steps over digits; whether there was one.
+    #[inline(always)]
+    fn digits(&mut self) -> bool {
+        let start = self.i;
+        while let Some(b'0'..=b'9') = self.b.get(self.i) {
+            self.i += 1;
+        }
+        self.i > start
+    }
+
     fn number(&mut self) -> Result<Value<'a>, ParseError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
-        let digits = |p: &mut Self| {
-            let s = p.i;
-            while let Some(b'0'..=b'9') = p.peek() {
-                p.i += 1;
-            }
-            p.i > s
-        };
-        if !digits(self) {
+        if !self.digits() {
             return Err(self.err("a number needs digits"));
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
-            if !digits(self) {
+            if !self.digits() {
                 return Err(self.err("a number needs digits after '.'"));
             }
         }
@@ -257,7 +265,7 @@ impl<'a> Parser<'a> {
             if let Some(b'+' | b'-') = self.peek() {
                 self.i += 1;
             }
-            if !digits(self) {
+            if !self.digits() {
                 return Err(self.err("a number needs digits in its exponent"));
             }
         }
@@ -279,32 +287,30 @@ impl<'a> Parser<'a> {
         Ok(n)
     }
 
+    /// Steps over the bytes a string holds as they are: up to a quote, a backslash or a
+    /// control character.
+    #[inline(always)]
+    fn plain_run(&mut self) {
+        while let Some(&c) = self.b.get(self.i) {
+            if c == b'"' || c == b'\\' || c < 0x20 {
+                break;
+            }
+            self.i += 1;
+        }
+    }
+
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.i += 1; // opening quote
         let start = self.i;
         // Fast path: no escapes, borrow the text as it is.
-        while let Some(c) = self.peek() {
-            match c {
-                b'"' => {
-                    let s = self.s.get(start..self.i).unwrap_or("");
-                    self.i += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                0..=0x1f => return Err(self.err("a control character inside a string")),
-                _ => self.i += 1,
-            }
+        self.plain_run();
+        if self.peek() == Some(b'"') {
+            let s = self.s.get(start..self.i).unwrap_or("");
+            self.i += 1;
+            return Ok(Cow::Borrowed(s));
         }
         let mut out = String::from(self.s.get(start..self.i).unwrap_or(""));
         loop {
-            let run = self.i;
-            while let Some(c) = self.peek() {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
-            out.push_str(self.s.get(run..self.i).unwrap_or(""));
             match self.peek() {
                 None => return Err(self.err("a string is not closed")),
                 Some(b'"') => {
@@ -351,6 +357,9 @@ impl<'a> Parser<'a> {
                 }
                 Some(_) => return Err(self.err("a control character inside a string")),
             }
+            let run = self.i;
+            self.plain_run();
+            out.push_str(self.s.get(run..self.i).unwrap_or(""));
         }
     }
 }

@@ -14,12 +14,25 @@ pub struct Unreadable;
 
 pub type Read<T> = Result<Option<T>, Unreadable>;
 
+/// `s` without its surrounding white space, as `str::trim` (Unicode white space), but without
+/// stepping through characters when both ends are visible ASCII, as they nearly always are.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let bytes = s.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// Text, trimmed; numbers are read as the text they were written as.
 pub fn text<'v>(v: Option<&'v Value<'_>>) -> Read<&'v str> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
-            let t = s.trim();
+            let t = trim(s);
             Ok((!t.is_empty()).then_some(t))
         }
         Some(Value::Number(n)) => Ok(Some(n)),
@@ -38,7 +51,7 @@ pub fn boolean(v: Option<&Value<'_>>) -> Read<bool> {
             _ => Err(Unreadable),
         },
         Some(Value::String(s)) => {
-            let t = s.trim();
+            let t = trim(s);
             if t.is_empty() {
                 return Ok(None);
             }
@@ -63,7 +76,7 @@ pub fn integer(v: Option<&Value<'_>>) -> Read<i64> {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Number(n)) => *n,
         Some(Value::String(s)) => {
-            let t = s.trim();
+            let t = trim(s);
             if t.is_empty() {
                 return Ok(None);
             }
@@ -204,6 +217,24 @@ mod tests {
         assert_eq!(choice(Some(&v("\"formal\"")), &names), Err(Unreadable));
         assert_eq!(choice(Some(&v("0")), &names), Err(Unreadable));
         assert_eq!(choice(Some(&v("\"\"")), &names), Ok(None));
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "x",
+            " x",
+            "x ",
+            "\u{a0}x\u{2003}",
+            "\tx\n",
+            "é",
+            "x\u{85}",
+            "a b",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]

@@ -196,7 +196,7 @@ impl Form<'_> {
 
 /// Characters (not bytes) in a trimmed text; 0 when absent.
 pub fn chars(t: Option<&str>) -> usize {
-    t.map_or(0, |s| char_count(s.trim()))
+    t.map_or(0, |s| char_count(crate::lenient::trim(s)))
 }
 
 /// The characters in `s`: its bytes that start one. (Same as `s.chars().count()`, whose
