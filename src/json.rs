@@ -288,9 +288,24 @@ impl<'a> Parser<'a> {
     }
 
     /// Steps over the bytes a string holds as they are: up to a quote, a backslash or a
-    /// control character.
+    /// control character. Eight bytes at a time while none of them is one of those: most of a
+    /// form's bytes are the text of its strings.
     #[inline(always)]
     fn plain_run(&mut self) {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGH: u64 = ONES << 7;
+        // A high bit for each byte of `v` below `n` (exact when none is, which is what counts).
+        let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
+        while let Some(&chunk) = self.b.get(self.i..).and_then(|r| r.first_chunk::<8>()) {
+            let v = u64::from_le_bytes(chunk);
+            let special = below(v ^ (ONES * u64::from(b'"')), 1)
+                | below(v ^ (ONES * u64::from(b'\\')), 1)
+                | below(v, 0x20);
+            if special != 0 {
+                break;
+            }
+            self.i += 8;
+        }
         while let Some(&c) = self.b.get(self.i) {
             if c == b'"' || c == b'\\' || c < 0x20 {
                 break;
@@ -467,6 +482,28 @@ mod tests {
             items.get(5),
             Some(&Value::String(Cow::Owned("xé\n".into())))
         );
+    }
+
+    #[test]
+    fn strings_end_where_they_end_at_any_offset() {
+        for pad in 0..20 {
+            for end in ["\"", "\\n\"", "\u{1}\""] {
+                let body = "é".repeat(pad % 3) + &"x".repeat(pad);
+                let text = format!("[\"{body}{end}]");
+                let v = parse(&text);
+                if end == "\"" {
+                    assert_eq!(
+                        v,
+                        Ok(Value::Array(vec![Value::String(Cow::Borrowed(&body))]))
+                    );
+                } else if end == "\\n\"" {
+                    let want = body.clone() + "\n";
+                    assert_eq!(v, Ok(Value::Array(vec![Value::String(Cow::Owned(want))])));
+                } else {
+                    assert!(v.is_err(), "a control byte at {pad}");
+                }
+            }
+        }
     }
 
     #[test]
