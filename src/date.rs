@@ -204,7 +204,7 @@ impl DateTime {
     /// The day is the date as written: no conversion between zones.
     pub fn parse(text: &str, order: DateOrder) -> Option<DateTime> {
         let t = crate::lenient::trim(text);
-        let split = t.find(['T', 't', ' ']);
+        let split = t.bytes().position(|b| matches!(b, b'T' | b't' | b' '));
         let Some(at) = split else {
             return Date::parse(t, order).map(|date| DateTime {
                 date,

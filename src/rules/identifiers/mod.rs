@@ -6,23 +6,52 @@ pub mod id005_kind_not_accepted;
 
 use crate::form::AccountKind;
 
-// Patterns are char arrays (`['.']`) or bytes, not a bare `char` or `&str`: those searchers
-// carry panic paths that bring the formatting machinery into the wasm build.
+// These run on every keystroke over every identifier, so they look at bytes: every character
+// they split at or test is ASCII, and the bytes of any other character are all 0x80 or more.
+// (A `char` or `&str` pattern would also carry panic paths that bring the formatting machinery
+// into the wasm build.)
+
+/// `s` before and after the first (`last`: the last) `sep`, an ASCII byte.
+pub(crate) fn split_at_byte(s: &str, sep: u8, last: bool) -> Option<(&str, &str)> {
+    let bytes = s.as_bytes();
+    let at = if last {
+        bytes.iter().rposition(|&b| b == sep)
+    } else {
+        bytes.iter().position(|&b| b == sep)
+    }?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// `char::is_whitespace` of any character of `s`.
+fn has_white_space(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+    } else {
+        s.chars().any(char::is_whitespace)
+    }
+}
 
 /// The domain of a well-formed email address (`local@domain.tld`), else `None`.
 pub fn email_domain(s: &str) -> Option<&str> {
-    let (local, domain) = s.rsplit_once(['@'])?;
-    if local.is_empty() || local.len() > 64 || s.len() > 254 || local.contains(['@']) {
+    let (local, domain) = split_at_byte(s, b'@', true)?;
+    if local.is_empty() || local.len() > 64 || s.len() > 254 || local.bytes().any(|b| b == b'@') {
         return None;
     }
-    if local.chars().any(|c| {
+    let forbidden = |c: char| {
         c.is_whitespace()
             || c.is_control()
             || matches!(
                 c,
                 '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\\' | '"'
             )
-    }) {
+    };
+    let bad = if local.is_ascii() {
+        local.bytes().any(|b| forbidden(char::from(b)))
+    } else {
+        local.chars().any(forbidden)
+    };
+    if bad {
         return None;
     }
     is_domain(domain).then_some(domain)
@@ -32,22 +61,23 @@ pub fn email_domain(s: &str) -> Option<&str> {
 /// any non-ASCII character counts as a letter, for internationalised names),
 /// and a top-level label that is not all digits.
 pub fn is_domain(d: &str) -> bool {
-    let d = d.strip_suffix('.').unwrap_or(d);
-    let (mut labels, mut top) = (0, "");
-    for l in d.split(['.']) {
+    let d = d.as_bytes();
+    let d = d.strip_suffix(b".").unwrap_or(d);
+    let (mut labels, mut top): (_, &[u8]) = (0, &[]);
+    for l in d.split(|&b| b == b'.') {
         let ok = !l.is_empty()
             && l.len() <= 63
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-            && l.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii());
+            && l.first() != Some(&b'-')
+            && l.last() != Some(&b'-')
+            && l.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || !b.is_ascii());
         if !ok {
             return false;
         }
         labels += 1;
         top = l;
     }
-    labels >= 2 && d.len() <= 253 && !top.chars().all(|c| c.is_ascii_digit())
+    labels >= 2 && d.len() <= 253 && !top.iter().all(u8::is_ascii_digit)
 }
 
 /// E.164 after dropping spaces, hyphens, dots and parentheses: `+` and 8–15 digits, not `+0`.
@@ -70,7 +100,7 @@ pub fn is_e164(s: &str) -> bool {
 
 /// An `http` or `https` URL with a host (a domain, `localhost`, or an IP address).
 pub fn is_url(s: &str) -> bool {
-    if s.chars().any(char::is_whitespace) {
+    if has_white_space(s) {
         return false;
     }
     let lower_scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
@@ -82,13 +112,14 @@ pub fn is_url(s: &str) -> bool {
         None
     };
     let Some(rest) = rest else { return false };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit_once(['@']).map_or(authority, |(_, h)| h);
-    if let Some(v6) = host_port.strip_prefix('[') {
-        return v6.split_once([']']).is_some_and(|(ip, _)| is_ipv6(ip));
+    let end = (rest.bytes()).position(|b| matches!(b, b'/' | b'?' | b'#'));
+    let authority = end.and_then(|e| rest.get(..e)).unwrap_or(rest);
+    let host_port = split_at_byte(authority, b'@', true).map_or(authority, |(_, h)| h);
+    if let Some(v6) = host_port.strip_prefix("[") {
+        return split_at_byte(v6, b']', false).is_some_and(|(ip, _)| is_ipv6(ip));
     }
-    let host = host_port.split_once([':']).map_or(host_port, |(h, port)| {
-        if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
+    let host = split_at_byte(host_port, b':', false).map_or(host_port, |(h, port)| {
+        if port.is_empty() || !port.bytes().all(|c| c.is_ascii_digit()) {
             ""
         } else {
             h
@@ -162,13 +193,164 @@ pub fn well_formed(kind: AccountKind, value: &str) -> bool {
         AccountKind::Phone => is_e164(value),
         AccountKind::Url => is_url(value),
         AccountKind::Ip => is_ip(value),
-        AccountKind::Username | AccountKind::UserId => !value.chars().any(char::is_whitespace),
+        AccountKind::Username | AccountKind::UserId => !has_white_space(value),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, char-based versions: the byte-based ones must agree with them everywhere.
+    mod reference {
+        pub fn email_domain(s: &str) -> Option<&str> {
+            let (local, domain) = s.rsplit_once(['@'])?;
+            if local.is_empty() || local.len() > 64 || s.len() > 254 || local.contains(['@']) {
+                return None;
+            }
+            if local.chars().any(|c| {
+                c.is_whitespace()
+                    || c.is_control()
+                    || matches!(
+                        c,
+                        '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\\' | '"'
+                    )
+            }) {
+                return None;
+            }
+            is_domain(domain).then_some(domain)
+        }
+
+        pub fn is_domain(d: &str) -> bool {
+            let d = d.strip_suffix('.').unwrap_or(d);
+            let (mut labels, mut top) = (0, "");
+            for l in d.split(['.']) {
+                let ok = !l.is_empty()
+                    && l.len() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii());
+                if !ok {
+                    return false;
+                }
+                labels += 1;
+                top = l;
+            }
+            labels >= 2 && d.len() <= 253 && !top.chars().all(|c| c.is_ascii_digit())
+        }
+
+        pub fn is_url(s: &str) -> bool {
+            if s.chars().any(char::is_whitespace) {
+                return false;
+            }
+            let lower_scheme =
+                |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+            let rest = if lower_scheme("https://") {
+                s.get(8..)
+            } else if lower_scheme("http://") {
+                s.get(7..)
+            } else {
+                None
+            };
+            let Some(rest) = rest else { return false };
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host_port = authority.rsplit_once(['@']).map_or(authority, |(_, h)| h);
+            if let Some(v6) = host_port.strip_prefix('[') {
+                return v6
+                    .split_once([']'])
+                    .is_some_and(|(ip, _)| super::is_ipv6(ip));
+            }
+            let host = host_port.split_once([':']).map_or(host_port, |(h, port)| {
+                if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
+                    ""
+                } else {
+                    h
+                }
+            });
+            host.eq_ignore_ascii_case("localhost") || is_domain(host) || super::is_ipv4(host)
+        }
+
+        pub fn webmail(domain: &str) -> Option<&'static str> {
+            use crate::rules::authority::{WEBMAIL, WEBMAIL_DOMAINS};
+            let d = domain.trim_end_matches(['.']);
+            if let Some(w) = WEBMAIL_DOMAINS.iter().find(|w| d.eq_ignore_ascii_case(w)) {
+                return Some(w);
+            }
+            let first = d.split(['.']).next()?;
+            WEBMAIL
+                .iter()
+                .find(|w| first.eq_ignore_ascii_case(w))
+                .copied()
+        }
+    }
+
+    #[test]
+    fn byte_checks_agree_with_char_checks() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "0",
+            "9",
+            "-",
+            ".",
+            "@",
+            ":",
+            "/",
+            "?",
+            "#",
+            "[",
+            "]",
+            " ",
+            "\t",
+            "\u{b}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2003}",
+            "ü",
+            "é",
+            "<",
+            "\\",
+            "\"",
+            "http://",
+            "https://",
+            "HTTP://",
+            "gmail",
+            "mail.ru",
+            "localhost",
+            "::1",
+            "1.2.3.4",
+            "x.org",
+            "😀",
+            "\u{1}",
+            "_",
+            ",",
+        ];
+        let mut seed = 12345u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 8) as usize % n
+        };
+        for _ in 0..200_000 {
+            let s: String = (0..1 + next(9))
+                .map(|_| PIECES[next(PIECES.len())])
+                .collect();
+            assert_eq!(email_domain(&s), reference::email_domain(&s), "{s:?}");
+            assert_eq!(is_domain(&s), reference::is_domain(&s), "{s:?}");
+            assert_eq!(is_url(&s), reference::is_url(&s), "{s:?}");
+            assert_eq!(
+                well_formed(AccountKind::Username, &s),
+                !s.chars().any(char::is_whitespace),
+                "{s:?}"
+            );
+            assert_eq!(
+                crate::rules::authority::webmail(&s),
+                reference::webmail(&s),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn vectors() {
