@@ -279,20 +279,18 @@ impl Catalogue {
         code: &'static str,
         params: &[(&'static str, Param)],
     ) -> (Cow<'static, str>, Cow<'static, str>) {
-        let Some(text) = self.for_rule(index, params) else {
+        let Some((text, [in_message, in_help])) = self.entry_for(index, params) else {
             return (Cow::Borrowed(code), Cow::Borrowed(""));
         };
-        (
-            self.fill(text.message, params),
-            self.fill(text.help, params),
-        )
+        let fill = |template, placeholders| match placeholders {
+            true => Cow::Owned(self.fill(template, params)),
+            false => Cow::Borrowed(template),
+        };
+        (fill(text.message, in_message), fill(text.help, in_help))
     }
 
-    /// `template` with its placeholders filled in; the template itself when it has none.
-    fn fill(&self, template: &'static str, params: &[(&'static str, Param)]) -> Cow<'static, str> {
-        if !template.bytes().any(|b| b == b'{') {
-            return Cow::Borrowed(template);
-        }
+    /// `template` with its placeholders filled in.
+    fn fill(&self, template: &str, params: &[(&'static str, Param)]) -> String {
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         // Byte searches: a `char` pattern brings its searcher's panic paths into the wasm.
@@ -301,7 +299,7 @@ impl Catalogue {
             let after = rest.get(open + 1..).unwrap_or("");
             let Some(close) = after.bytes().position(|b| b == b'}') else {
                 out.push_str(rest.get(open..).unwrap_or(""));
-                return Cow::Owned(out);
+                return out;
             };
             let name = after.get(..close).unwrap_or("");
             match params.iter().find(|(n, _)| *n == name).map(|(_, v)| v) {
@@ -318,6 +316,6 @@ impl Catalogue {
             rest = after.get(close + 1..).unwrap_or("");
         }
         out.push_str(rest);
-        Cow::Owned(out)
+        out
     }
 }

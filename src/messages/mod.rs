@@ -34,9 +34,19 @@ pub struct Catalogue {
     months: Vec<&'static str>,
     terms: Vec<(&'static str, &'static str)>,
     rules: Vec<(&'static str, RuleText)>,
-    /// For each entry of `rules`: the position of its rule in [`crate::rules::RULES`] and its
-    /// variant (`""` for none), so that a finding's texts are found without comparing keys.
-    owners: Vec<(Option<usize>, &'static str)>,
+    /// What each entry of `rules` is for, worked out once when the file is read.
+    entries: Vec<Entry>,
+}
+
+/// An entry of the file, as findings look it up.
+#[derive(Debug)]
+struct Entry {
+    /// The position of its rule in [`crate::rules::RULES`], so that a finding's texts are found
+    /// without comparing keys, and its variant (`""` for none).
+    rule: Option<usize>,
+    variant: &'static str,
+    /// Whether its message and its help hold `{placeholders}`: the others are used as they are.
+    placeholders: [bool; 2],
 }
 
 /// The catalogue of a locale (parsed on first use, then shared).
@@ -96,20 +106,24 @@ impl Catalogue {
                 )
             })
             .collect::<Vec<_>>();
-        let owners = rules
+        let has_placeholder = |t: &str| t.bytes().any(|b| b == b'{');
+        let entries = rules
             .iter()
-            .map(|&(key, _)| {
+            .map(|(key, t)| {
                 let dot = key.bytes().position(|b| b == b'.');
                 let code = dot.and_then(|d| key.get(..d)).unwrap_or(key);
-                let variant = dot.and_then(|d| key.get(d + 1..)).unwrap_or("");
-                (crate::rules::index_of(code), variant)
+                Entry {
+                    rule: crate::rules::index_of(code),
+                    variant: dot.and_then(|d| key.get(d + 1..)).unwrap_or(""),
+                    placeholders: [has_placeholder(t.message), has_placeholder(t.help)],
+                }
             })
             .collect();
         Catalogue {
             months,
             terms,
             rules,
-            owners,
+            entries,
         }
     }
 
@@ -126,9 +140,21 @@ impl Catalogue {
 
     /// [`Catalogue::for_finding`] for the rule at this position of [`crate::rules::RULES`].
     pub fn for_rule(&self, rule: usize, params: &[(&'static str, Param)]) -> Option<&RuleText> {
+        self.entry_for(rule, params).map(|(t, _)| t)
+    }
+
+    /// The texts for a finding of the rule at `rule` in [`crate::rules::RULES`], and whether
+    /// its message and help hold placeholders.
+    pub(crate) fn entry_for(
+        &self,
+        rule: usize,
+        params: &[(&'static str, Param)],
+    ) -> Option<(&RuleText, [bool; 2])> {
         let find = |variant: &str| {
-            let at = (self.owners.iter()).position(|&(r, v)| r == Some(rule) && v == variant)?;
-            self.rules.get(at).map(|(_, t)| t)
+            let at =
+                (self.entries.iter()).position(|e| e.rule == Some(rule) && e.variant == variant)?;
+            let (_, text) = self.rules.get(at)?;
+            Some((text, self.entries.get(at)?.placeholders))
         };
         match params.iter().find(|(n, _)| *n == "variant") {
             Some((_, Param::Term(variant))) => find(variant).or_else(|| find("")),
