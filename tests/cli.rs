@@ -46,7 +46,8 @@ mod tempfile {
             // Tests run in parallel threads of one process: each file gets its own number.
             static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
             let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let p = std::env::temp_dir().join(format!("marcheck-cli-{}-{n}-{name}", std::process::id()));
+            let p = std::env::temp_dir()
+                .join(format!("marcheck-cli-{}-{n}-{name}", std::process::id()));
             std::fs::write(&p, text).unwrap();
             Path(p)
         }
