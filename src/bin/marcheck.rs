@@ -10,7 +10,7 @@
 //! one JSON report per form (one per line), or a readable table with `--format text`, and exits
 //! 1 when any form has an error, 2 on a usage or input problem.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use marcheck::json::{self, Value};
@@ -149,29 +149,60 @@ fn check(
     let mut out = BufWriter::new(stdout.lock());
     let mut any_error = false;
     for name in files {
-        let text = read_input(name)?;
-        // One form, a list of forms, or one per line.
-        let forms: Vec<Value<'_>> = match json::parse(&text) {
-            Ok(Value::Array(items))
-                if items.iter().all(|v| matches!(v, Value::Object(_))) && !items.is_empty() =>
-            {
-                items
-            }
-            Ok(v) => vec![v],
-            Err(whole) => match json::parse_many(&text) {
-                Ok(many) if !many.is_empty() => many,
-                _ => return Err(format!("{name}: {whole}")),
-            },
+        let input: Box<dyn BufRead> = if name == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            Box::new(io::BufReader::new(
+                std::fs::File::open(name).map_err(|e| format!("{name}: {e}"))?,
+            ))
         };
-        for (i, form) in forms.iter().enumerate() {
-            let report = marcheck::validate(form, &options);
-            any_error |= !report.ok;
-            let w = if format == "json" {
-                writeln!(out, "{}", report.to_json())
-            } else {
-                write_text(&mut out, name, i, forms.len(), &report)
+        // A report waits until we know whether the file holds one form (labelled by the file's
+        // name) or several (labelled name:line).
+        let mut pending: Option<(usize, marcheck::Report)> = None;
+        let mut several = false;
+        let mut emit =
+            |out: &mut BufWriter<_>, line: usize, report: &marcheck::Report, several: bool| {
+                any_error |= !report.ok;
+                let label = if several {
+                    format!("{name}:{line}")
+                } else {
+                    name.clone()
+                };
+                let w = if format == "json" {
+                    writeln!(out, "{}", report.to_json())
+                } else {
+                    write_text(out, &label, report)
+                };
+                w.map_err(|e| format!("writing the report: {e}"))
             };
-            w.map_err(|e| format!("writing the report: {e}"))?;
+        each_document(input, name, |line, doc| {
+            let forms = match json::parse(doc) {
+                // A JSON array of forms is a batch; any other value is one form.
+                Ok(Value::Array(items))
+                    if !items.is_empty() && items.iter().all(|v| matches!(v, Value::Object(_))) =>
+                {
+                    items
+                }
+                Ok(v) => vec![v],
+                Err(e) => return Err(format!("{name}:{line}: {e}")),
+            };
+            for form in &forms {
+                let report = marcheck::validate(form, &options);
+                if let Some((l, r)) = pending.take() {
+                    several = true;
+                    emit(&mut out, l, &r, true)?;
+                }
+                if several || forms.len() > 1 {
+                    several = true;
+                    emit(&mut out, line, &report, true)?;
+                } else {
+                    pending = Some((line, report));
+                }
+            }
+            Ok(())
+        })?;
+        if let Some((l, r)) = pending.take() {
+            emit(&mut out, l, &r, several)?;
         }
     }
     out.flush()
@@ -183,18 +214,7 @@ fn check(
     })
 }
 
-fn write_text(
-    out: &mut impl Write,
-    name: &str,
-    i: usize,
-    n: usize,
-    r: &marcheck::Report,
-) -> io::Result<()> {
-    let label = if n > 1 {
-        format!("{name} #{}", i + 1)
-    } else {
-        name.to_string()
-    };
+fn write_text(out: &mut impl Write, label: &str, r: &marcheck::Report) -> io::Result<()> {
     let verdict = if r.ok { "ok" } else { "NOT READY" };
     writeln!(
         out,
@@ -220,6 +240,86 @@ fn write_text(
     if let Some(exp) = r.facts.preservation_expires_on {
         let left = r.facts.preservation_days_left.unwrap_or(0);
         writeln!(out, "  preservation expires {exp} ({left} day(s) left)")?;
+    }
+    Ok(())
+}
+
+/// Splits a stream into JSON documents (one per line, concatenated, or pretty-printed over many
+/// lines) without reading it all: brackets are counted outside strings, so memory stays flat on a
+/// batch of any length. `each` gets the line a document starts on and its text.
+fn each_document(
+    mut input: Box<dyn BufRead>,
+    name: &str,
+    mut each: impl FnMut(usize, &str) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut doc: Vec<u8> = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut start_line) = (1usize, 1usize);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("{name}: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        for &b in &buf {
+            if doc.is_empty() && depth == 0 && b.is_ascii_whitespace() {
+                if b == b'\n' {
+                    line += 1;
+                }
+                continue;
+            }
+            if doc.is_empty() {
+                start_line = line;
+            }
+            doc.push(b);
+            let mut ends = false;
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                    ends = depth == 0;
+                }
+            } else {
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        ends = depth == 0;
+                    }
+                    // A bare scalar at the top (`null`, `42`) ends with the line.
+                    b'\n' if depth == 0 => ends = true,
+                    _ => {}
+                }
+            }
+            if b == b'\n' {
+                line += 1;
+            }
+            if ends {
+                let text = std::str::from_utf8(&doc)
+                    .map_err(|_| format!("{name}:{start_line}: not UTF-8 text"))?;
+                each(start_line, text.trim())?;
+                doc.clear();
+            }
+        }
+    }
+    if !doc.is_empty() {
+        let text = std::str::from_utf8(&doc)
+            .map_err(|_| format!("{name}:{start_line}: not UTF-8 text"))?;
+        if depth > 0 || in_string {
+            let e = json::parse(text.trim()).err().map_or_else(
+                || "the document is not closed".to_string(),
+                |e| e.to_string(),
+            );
+            return Err(format!("{name}:{start_line}: {e}"));
+        }
+        each(start_line, text.trim())?;
     }
     Ok(())
 }
