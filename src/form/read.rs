@@ -298,6 +298,8 @@ impl<'a> Reader<'_> {
     {
         let items = match o.get(key) {
             None | Some(Value::Null) => return Vec::new(),
+            // An empty text where a list belongs is a control left empty: absent, as elsewhere.
+            Some(Value::String(t)) if t.trim().is_empty() => return Vec::new(),
             Some(Value::Array(items)) => items,
             Some(other) => {
                 self.unreadable(o, key, other, "list");
@@ -435,6 +437,18 @@ mod tests {
         );
         assert!(ok);
         assert!(fields.is_empty(), "{fields:?}");
+        let (fields, _) = read_json(
+            r#"{"accounts": "", "case": {"offences": " "}, "csam": {"ncmecReports": ""}}"#,
+        );
+        assert!(
+            fields.is_empty(),
+            "an empty text for a list is an empty list: {fields:?}"
+        );
+        assert_eq!(
+            read_json(r#"{"accounts": "x"}"#).0,
+            ["accounts"],
+            "a text that is not empty is not a list"
+        );
     }
 
     #[test]

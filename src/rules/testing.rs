@@ -5,8 +5,6 @@ use crate::{Date, Options, Report, validate_json};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-pub const TODAY: &str = "2026-11-29";
-
 pub fn run(form: &str, options: &str) -> Report {
     let today = Date::from_ymd(2026, 11, 29).unwrap();
     let options =
