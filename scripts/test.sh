@@ -33,6 +33,9 @@ node --test --test-concurrency=1 tests/node/*.test.mjs tests/browser/*.test.mjs 
 step "differential: the core against the hand-written baseline on 1 000 mutated forms"
 node bench/differential.mjs 1000 1
 
+step "docs: the README's numbers are the committed bench results"
+node scripts/readme-numbers.mjs --check
+
 step "benchmarks: smoke run"
 BENCH_SMOKE=1 bash scripts/bench.sh > target/bench-smoke.log 2>&1 || { cat target/bench-smoke.log; exit 1; }
 tail -n 5 target/bench-smoke.log

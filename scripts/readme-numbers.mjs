@@ -1,0 +1,48 @@
+// Writes the README's table of measured numbers from bench/results.json (the last full
+// `make bench`), between <!-- bench:start --> and <!-- bench:end -->, so the two never disagree.
+//   node scripts/readme-numbers.mjs          rewrite README.md
+//   node scripts/readme-numbers.mjs --check  exit 1 when README.md is stale (make test runs this)
+import { readFileSync, writeFileSync } from "node:fs";
+
+const readmeUrl = new URL("../README.md", import.meta.url);
+const r = JSON.parse(readFileSync(new URL("../bench/results.json", import.meta.url), "utf8"));
+if (r.smoke) { console.error("readme-numbers: bench/results.json is a smoke run"); process.exit(1); }
+
+const us = (x) => x.toFixed(1) + " µs";
+const kb = (b) => (b / 1024).toFixed(1);
+// Node: per-call medians; Chromium: block means (its clock resolves 5 µs), as bench/results.md.
+const node = (form, who) => r.node.forms[form][who].medianUs;
+const chrome = (form, who) => r.browser.forms[form][who].blockMedianUs;
+const pair = (form, who) => `${us(node(form, who)).replace(" µs", "")} / ${us(chrome(form, who))}`;
+const size = Object.fromEntries(r.size.rows.map((row) => [row.file, row.gzip]));
+const cli = r.throughput.runs.find((run) => run.label.startsWith("cli, release profile (NDJSON"));
+const cold = r.browser.coldStart;
+const ratios = ["typical-valid", "ten-findings"].flatMap((f) => [node(f, "marcheck") / node(f, "baseline"), chrome(f, "marcheck") / chrome(f, "baseline")]);
+
+const table = `<!-- bench:start (written by scripts/readme-numbers.mjs from bench/results.json; do not edit) -->
+Last full run: ${r.date.slice(0, 10)}, ${r.machine.cpu}, ${r.machine.cores} cores; Node ${r.node.node.replace(/^v/, "")}, Chromium ${r.browser.browser}.
+
+| what | marcheck | hand-written JS baseline |
+|---|---:|---:|
+| \`validate\` per call, typical valid MAR, median (Node / Chromium) | ${pair("typical-valid", "marcheck")} | ${pair("typical-valid", "baseline")} |
+| \`validate\` per call, MAR with ten findings, median (Node / Chromium) | ${pair("ten-findings", "marcheck")} | ${pair("ten-findings", "baseline")} |
+| marcheck ÷ baseline | ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}× | 1× |
+| cold start in Chromium to the first report (fetch, compile, instantiate, first call) | ${cold.marcheck.medianMs.toFixed(0)} ms | ${cold.baseline.medianMs.toFixed(0)} ms |
+| package, gzipped: \`.wasm\` + \`marcheck.js\` + \`attach.js\` + \`standard.js\` | ${kb(r.size.total.gzip)} KB (${kb(size["marcheck_bg.wasm"])} + ${kb(size["marcheck.js"])} + ${kb(size["attach.js"])} + ${kb(size["standard.js"])}) | ${kb(r.size.baseline.gzip)} KB (unminified) |
+| command line, ${r.throughput.forms.toLocaleString("en-US")} forms (NDJSON) | ${cli.formsPerSec.toLocaleString("en-US")} forms/s, ${cli.peakRssMb.toFixed(1)} MB peak | — |
+<!-- bench:end -->`;
+
+const readme = readFileSync(readmeUrl, "utf8");
+const re = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
+if (!re.test(readme)) { console.error("readme-numbers: README.md has no bench:start/bench:end markers"); process.exit(1); }
+const next = readme.replace(re, table);
+if (process.argv.includes("--check")) {
+  if (next !== readme) {
+    console.error("readme-numbers: README.md's numbers differ from bench/results.json: run node scripts/readme-numbers.mjs");
+    process.exit(1);
+  }
+  console.log("readme-numbers: README.md matches bench/results.json");
+} else if (next !== readme) {
+  writeFileSync(readmeUrl, next);
+  console.log("readme-numbers: README.md updated");
+}
