@@ -119,7 +119,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 }
 
 /// The position in [`RULES`] of the rule with this code. Every finding of a report looks its
-/// rule up, so codes are compared as numbers ([`code_key`]), not as texts.
+/// rule up, so codes are compared as numbers (`code_key`), not as texts.
 pub fn index_of(code: &str) -> Option<usize> {
     let key = code_key(code.as_bytes())?;
     CODE_KEYS.iter().position(|&k| k == key)
