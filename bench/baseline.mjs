@@ -436,6 +436,7 @@ function readList(ctx, parent, key, path) {
   const v = parent[key];
   if (v == null) return undefined;
   if (Array.isArray(v)) return v;
+  if (typeof v === "string" && v.trim() === "") return undefined; // an empty control: no rows
   ctx.unreadable(path, "a list");
   return undefined;
 }
