@@ -16,7 +16,7 @@ cargo clippy --quiet --lib -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "rust: unit, rule, fixture, docs and property tests (native)"
-cargo test --quiet 2>&1 | tail -n 30
+cargo test --quiet
 
 step "wasm: wasm-bindgen-test in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
