@@ -6,8 +6,9 @@
 const RANK = { info: 1, warning: 2, error: 3 };
 const SEV = ["", "info", "warning", "error"];
 const TEXT = {
-  en: [["Error", "errors"], ["Warning", "warnings"], ["Note", "notes"], "No problems found"],
-  fr: [["Erreur", "erreurs"], ["Avertissement", "avertissements"], ["Information", "informations"], "Aucun problème"],
+  en: [["Error", "errors"], ["Warning", "warnings"], ["Note", "notes"], "No problems found", ": "],
+  // French puts a (no-break) space before the colon.
+  fr: [["Erreur", "erreurs"], ["Avertissement", "avertissements"], ["Information", "informations"], "Aucun problème", "\u00a0: "],
 };
 // A model path: dotted names with [index]es; a trailing [] asks for an array of values.
 const PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*(?:\[\])?$/;
@@ -277,7 +278,7 @@ export async function attach(form, opts = {}) {
           msg.dataset.field = f.field;
         }
         li.dataset.code = f.code;
-        li.append(make("span", "marcheck-severity", t[3 - (RANK[f.severity] || 1)][0] + ": "), msg);
+        li.append(make("span", "marcheck-severity", t[3 - (RANK[f.severity] || 1)][0] + t[4]), msg);
         if (f.help) li.append(make("span", "marcheck-help", " " + f.help));
         return li;
       }),
