@@ -1,6 +1,7 @@
 //! ## What it does
 //! Reports a preservation request date, confirmation date or extension date after today
-//! (`asOf`). A future-dated extension still counts toward the expiry.
+//! (`asOf`). A future-dated extension still counts toward the expiry. Like the other window
+//! rules it applies for every status but `not_requested`.
 //!
 //! ## Why
 //! A date in the future is a typing slip (often a day-month swap) and makes every window wrong.
@@ -26,6 +27,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+    // A window rule: it applies for every status but `not_requested` (contract §6).
+    if !cx.derived.preservation_applies {
+        return;
+    }
     let p = &cx.form.preservation;
     let today = cx.derived.today;
     let mut flag = |d: Option<Date>, field: &dyn Fn() -> Field| {
@@ -52,6 +57,10 @@ mod tests {
 
     #[test]
     fn pass() {
+        quiet(
+            "PRES005",
+            r#"{"preservation":{"status":"not_requested","requestedOn":"2026-12-25"}}"#,
+        );
         quiet(
             "PRES005",
             r#"{"preservation":{"requestedOn":"2026-11-29","confirmedOn":"2026-11-29","extensions":[{"requestedOn":"2026-11-29"}]}}"#,
