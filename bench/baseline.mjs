@@ -152,7 +152,6 @@ const RE_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{
 const RE_WEBMAIL = /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|proton|protonmail|gmx|yandex|aol|qq|163)\.[a-z]{2,}(?:\.[a-z]{2,})?$|^mail\.ru$/;
 const RE_PHONE_SEPARATORS = /[\s.()-]/g;
 const RE_E164 = /^\+\d{8,15}$/;
-const RE_SPACE = /\s/;
 const RE_URL = /^https?:\/\/(?:[^\s/?#@]+@)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/?#:@[\]]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const RE_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const RE_HEXTET = /^[0-9A-Fa-f]{1,4}$/;
@@ -249,8 +248,6 @@ const ID002_HELP = {
   phone: "Enter the number in international format: + and 8 to 15 digits.",
   url: "Enter a full http(s) address with a host.",
   ip: "Enter an IPv4 or IPv6 address.",
-  username: "Enter the username without spaces.",
-  user_id: "Enter the user id without spaces.",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -811,7 +808,7 @@ function accountValueOk(kind, v) {
     case "phone": return RE_E164.test(v.replace(RE_PHONE_SEPARATORS, ""));
     case "url": return RE_URL.test(v);
     case "ip": return RE_IPV4.test(v) || (v.indexOf(":") >= 0 && isIPv6(v));
-    default: return !RE_SPACE.test(v); // username, user_id: no white space
+    default: return true; // username, user_id: the contract checks no format
   }
 }
 

@@ -1,7 +1,7 @@
 //! ## What it does
 //! Checks each account's value against its kind: an email address; a phone number in E.164
 //! (`+`, country code, 8–15 digits; spaces, hyphens, dots and parentheses are ignored); an
-//! `http(s)` URL with a host; an IPv4 or IPv6 address; a username or user id without spaces.
+//! `http(s)` URL with a host; an IPv4 or IPv6 address. Usernames and user ids are taken as given.
 //!
 //! ## Why
 //! Providers search for the identifier exactly as given; a national-format phone number or a
