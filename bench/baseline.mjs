@@ -149,7 +149,8 @@ const NOTIFIES = ["yes", "no", "unknown"];
 const SEVERITIES = new Set(["off", "info", "warning", "error"]);
 
 const RE_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/;
-const RE_WEBMAIL = /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|proton|protonmail|gmx|yandex|aol|qq|163)\.[a-z]{2,}(?:\.[a-z]{2,})?$|^mail\.ru$/;
+// The service must be the registered name: gmail.com, yahoo.co.uk; not pm.gov.fj or live.police.uk.
+const RE_WEBMAIL = /^(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|msn|icloud|proton|protonmail|pm|gmx|yandex|aol|qq|163)\.(?:[^.]+|(?:co|com|net|org|ne|or)\.[^.]{2})\.?$|^(?:mail\.ru|me\.com|mac\.com)\.?$/;
 const RE_PHONE_SEPARATORS = /[\s.()-]/g;
 const RE_E164 = /^\+\d{8,15}$/;
 const RE_URL = /^https?:\/\/(?:[^\s/?#@]+@)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/?#:@[\]]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;

@@ -57,6 +57,8 @@ mod tests {
             "a.tui@police.gov.fj",
             "duty@afp.gov.au",
             "x@mail.police.uk",
+            "chief@pm.gov.fj",
+            "desk@live.police.uk",
             "o@liveworks.org",
         ] {
             quiet("AUTH002", &format!(r#"{{"authority":{{"email":"{ok}"}}}}"#));
