@@ -271,19 +271,6 @@ mod tests {
             });
             host.eq_ignore_ascii_case("localhost") || is_domain(host) || super::is_ipv4(host)
         }
-
-        pub fn webmail(domain: &str) -> Option<&'static str> {
-            use crate::rules::authority::{WEBMAIL, WEBMAIL_DOMAINS};
-            let d = domain.trim_end_matches(['.']);
-            if let Some(w) = WEBMAIL_DOMAINS.iter().find(|w| d.eq_ignore_ascii_case(w)) {
-                return Some(w);
-            }
-            let first = d.split(['.']).next()?;
-            WEBMAIL
-                .iter()
-                .find(|w| first.eq_ignore_ascii_case(w))
-                .copied()
-        }
     }
 
     #[test]
@@ -340,11 +327,6 @@ mod tests {
             assert_eq!(email_domain(&s), reference::email_domain(&s), "{s:?}");
             assert_eq!(is_domain(&s), reference::is_domain(&s), "{s:?}");
             assert_eq!(is_url(&s), reference::is_url(&s), "{s:?}");
-            assert_eq!(
-                crate::rules::authority::webmail(&s),
-                reference::webmail(&s),
-                "{s:?}"
-            );
         }
     }
 
