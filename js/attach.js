@@ -25,8 +25,11 @@ const warn = (...a) => console.warn("marcheck:", ...a);
 function load() {
   return (loading ||= (async () => {
     if (typeof WebAssembly != "object") throw new Error("this browser has no WebAssembly");
+    // The .wasm is fetched while the glue module loads, not after it: one round trip less.
+    const wasm = fetch(new URL("./marcheck_bg.wasm", import.meta.url));
+    wasm.catch(() => {}); // a failure is reported where it is awaited, below
     const core = await import("./marcheck.js");
-    await core.default();
+    await core.default({ module_or_path: wasm });
     return core;
   })().catch((e) => {
     warn("validation is off, the form works as before:", (e && e.message) || e);
