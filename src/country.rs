@@ -14,7 +14,7 @@ impl Country {
 
     /// Reads an alpha-2 code in any case, with surrounding white space.
     pub fn parse(text: &str) -> Option<Country> {
-        let [a, b] = *crate::lenient::trim(text).as_bytes() else {
+        let [a, b] = *crate::text::trim(text).as_bytes() else {
             return None;
         };
         let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
@@ -34,6 +34,24 @@ impl Country {
 
     pub fn as_str(&self) -> &'static str {
         self.0
+    }
+}
+
+impl serde::Serialize for Country {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Country {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
+        let text = alloc::string::String::deserialize(d)?;
+        Country::parse(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &"an ISO 3166-1 alpha-2 country code",
+            )
+        })
     }
 }
 

@@ -1,18 +1,24 @@
-//! Civil dates without time zones, and business days.
+//! Civil dates without time zones, and business days, on `chrono::NaiveDate`.
 //!
-//! A date is a day number (days since 1970-01-01), so windows are plain subtraction and there is
-//! no time zone to get wrong: "today" is whatever date the caller says (`options.asOf`), which
-//! in the browser is the officer's local date. The conversions are Howard Hinnant's
-//! `days_from_civil` / `civil_from_days`, exact for the proleptic Gregorian calendar.
+//! "Today" is whatever date the caller says (`options.asOf`), which in the browser is the
+//! officer's local date: there is no time zone to get wrong. chrono does the calendar
+//! (days between dates, adding days, weekdays); the lenient reading of what a form control sends
+//! (`YYYY-MM-DD`, `DD/MM/YYYY`, RFC 3339 with or without offset) stays here, because
+//! `NaiveDate::parse_from_str` costs about 10 KB of wasm and reads less than a form sends.
 
 use alloc::string::String;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A calendar date (proleptic Gregorian), years 1..=9999.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(i32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Date(NaiveDate);
 
-/// 1970-01-01.
-pub const EPOCH: Date = Date(0);
+/// 1970-01-01: the date a caller falls back on when it has no better one.
+pub const EPOCH: Date = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => Date(d),
+    None => Date(NaiveDate::MIN),
+};
 
 /// How a date typed as `NN/NN/YYYY` is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -34,17 +40,16 @@ pub struct DateTime {
     pub has_time: bool,
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-/// Days in month `m` (1..=12) of year `y`.
+/// Days in month `m` (1..=12) of year `y`; 0 for a month that does not exist.
 pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        2 => 28,
+    let first = NaiveDate::from_ymd_opt(y, m, 1);
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    match (first, next) {
+        (Some(a), Some(b)) => b.signed_duration_since(a).num_days() as u32,
         _ => 0,
     }
 }
@@ -52,66 +57,58 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 impl Date {
     /// The date, or `None` when it does not exist (2026-02-30) or is outside years 1..=9999.
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
-        if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        if !(1..=9999).contains(&y) {
             return None;
         }
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m as i32 + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d as i32 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Date(era * 146_097 + doe - 719_468))
+        NaiveDate::from_ymd_opt(y, m, d).map(Date)
+    }
+
+    /// The chrono date.
+    pub fn naive(self) -> NaiveDate {
+        self.0
     }
 
     /// Year, month (1..=12), day (1..=31).
     pub fn ymd(self) -> (i32, u32, u32) {
-        let z = self.0 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i32::from(m <= 2);
-        (y, m, d)
+        (self.0.year(), self.0.month(), self.0.day())
     }
 
-    /// Days since 1970-01-01.
-    pub fn day_number(self) -> i32 {
-        self.0
-    }
-
-    /// `n` days later (earlier when negative); saturates far outside any real window.
+    /// `n` days later (earlier when negative); saturates at the ends of chrono's range, far
+    /// outside any real window.
     pub fn add_days(self, n: i64) -> Date {
-        let n = n.clamp(-4_000_000, 4_000_000) as i32;
-        Date(self.0 + n)
+        let step = Days::new(n.unsigned_abs());
+        let moved = if n >= 0 {
+            self.0.checked_add_days(step)
+        } else {
+            self.0.checked_sub_days(step)
+        };
+        Date(moved.unwrap_or(if n >= 0 { NaiveDate::MAX } else { NaiveDate::MIN }))
     }
 
     /// `self − other` in days.
     pub fn days_since(self, other: Date) -> i64 {
-        i64::from(self.0) - i64::from(other.0)
+        self.0.signed_duration_since(other.0).num_days()
     }
 
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> u32 {
-        // 1970-01-01 was a Thursday (3).
-        (self.0 + 3).rem_euclid(7) as u32
+        self.0.weekday().num_days_from_monday()
     }
 
     pub fn is_weekend(self) -> bool {
-        self.weekday() >= 5
+        matches!(self.0.weekday(), Weekday::Sat | Weekday::Sun)
     }
 
     /// The date `n` business days after `self`: Monday–Friday, skipping `holidays`.
     /// `self` itself never counts; `n = 0` is `self`.
+    /// `holidays` is sorted (the options reader sorts it), so each day is one binary search:
+    /// the work is `n` plus the holidays passed, whatever their number.
     pub fn add_business_days(self, n: u32, holidays: &[Date]) -> Date {
         let mut d = self;
         let mut left = n.min(10_000);
         while left > 0 {
             d = d.add_days(1);
-            if !d.is_weekend() && !holidays.contains(&d) {
+            if !d.is_weekend() && holidays.binary_search(&d).is_err() {
                 left -= 1;
             }
         }
@@ -121,7 +118,7 @@ impl Date {
     /// Reads `YYYY-MM-DD`, and `NN/NN/YYYY` (also with `-` or `.`) in the given order.
     /// Surrounding white space is allowed; anything else is not a date.
     pub fn parse(text: &str, order: DateOrder) -> Option<Date> {
-        let t = crate::lenient::trim(text).as_bytes();
+        let t = crate::text::trim(text).as_bytes();
         if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *t {
             return Date::from_ymd(
                 num(&[y1, y2, y3, y4])? as i32,
@@ -168,27 +165,14 @@ impl Date {
 
     /// Appends `YYYY-MM-DD`.
     pub fn write(self, out: &mut String) {
-        let (y, m, d) = self.ymd();
-        push_digits(out, y as u32, 4);
-        out.push('-');
-        push_digits(out, m, 2);
-        out.push('-');
-        push_digits(out, d, 2);
+        use core::fmt::Write;
+        let _ = write!(out, "{}", self.0);
     }
 }
 
 impl core::fmt::Display for Date {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let mut s = String::with_capacity(10);
-        self.write(&mut s);
-        f.write_str(&s)
-    }
-}
-
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for p in (0..width).rev() {
-        let d = (n / 10u32.pow(p)) % 10;
-        out.push(char::from(b'0' + d as u8));
+        core::fmt::Display::fmt(&self.0, f)
     }
 }
 
@@ -203,7 +187,7 @@ impl DateTime {
     /// fraction), a date-time without offset (what `datetime-local` sends), or a plain date.
     /// The day is the date as written: no conversion between zones.
     pub fn parse(text: &str, order: DateOrder) -> Option<DateTime> {
-        let t = crate::lenient::trim(text);
+        let t = crate::text::trim(text);
         let split = t.bytes().position(|b| matches!(b, b'T' | b't' | b' '));
         let Some(at) = split else {
             return Date::parse(t, order).map(|date| DateTime {
@@ -254,7 +238,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Date {
-        Date::parse(s, DateOrder::Ymd).unwrap_or(Date(i32::MIN))
+        Date::parse(s, DateOrder::Ymd).unwrap_or(EPOCH)
     }
 
     #[test]
@@ -265,7 +249,7 @@ mod tests {
             let (y, m, dd) = x.ymd();
             assert_eq!(Date::from_ymd(y, m, dd), Some(x));
         }
-        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(d("1970-01-01"), EPOCH);
         assert_eq!(d("2000-03-01").days_since(d("2000-02-28")), 2);
         assert_eq!(d("2100-03-01").days_since(d("2100-02-28")), 1);
     }

@@ -6,7 +6,8 @@
 
 use crate::country::Country;
 use crate::date::{Date, DateOrder, DateTime};
-use crate::json::Value;
+pub use crate::text::trim;
+use serde_json::Value;
 
 /// The value is present but cannot be read as the type asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,38 +15,25 @@ pub struct Unreadable;
 
 pub type Read<T> = Result<Option<T>, Unreadable>;
 
-/// `s` without its surrounding white space, as `str::trim` (Unicode white space), but without
-/// stepping through characters when both ends are visible ASCII, as they nearly always are.
-#[inline]
-pub fn trim(s: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-    let bytes = s.as_bytes();
-    if visible(bytes.first()) && visible(bytes.last()) {
-        s
-    } else {
-        s.trim()
-    }
-}
-
 /// Text, trimmed; numbers are read as the text they were written as.
-pub fn text<'v>(v: Option<&'v Value<'_>>) -> Read<&'v str> {
+pub fn text<'v>(v: Option<&'v Value>) -> Read<&'v str> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
             let t = trim(s);
             Ok((!t.is_empty()).then_some(t))
         }
-        Some(Value::Number(n)) => Ok(Some(n)),
+        Some(Value::Number(n)) => Ok(Some(n.as_str())),
         Some(_) => Err(Unreadable),
     }
 }
 
 /// `true/false`, and `"true" "false" "on" "off" "yes" "no" "1" "0" ""` in any case; 1 and 0.
-pub fn boolean(v: Option<&Value<'_>>) -> Read<bool> {
+pub fn boolean(v: Option<&Value>) -> Read<bool> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(Value::Number(n)) => match *n {
+        Some(Value::Number(n)) => match n.as_str() {
             "1" => Ok(Some(true)),
             "0" => Ok(Some(false)),
             _ => Err(Unreadable),
@@ -71,10 +59,10 @@ pub fn boolean(v: Option<&Value<'_>>) -> Read<bool> {
 
 /// A whole number: a JSON integer (`90`, `90.0`) or numeric text (`" 90 "`). Beyond ±10^12 is
 /// unreadable (no window needs more, and the arithmetic stays exact).
-pub fn integer(v: Option<&Value<'_>>) -> Read<i64> {
+pub fn integer(v: Option<&Value>) -> Read<i64> {
     let t = match v {
         None | Some(Value::Null) => return Ok(None),
-        Some(Value::Number(n)) => *n,
+        Some(Value::Number(n)) => n.as_str(),
         Some(Value::String(s)) => {
             let t = trim(s);
             if t.is_empty() {
@@ -108,21 +96,21 @@ fn parse_integer(t: &str) -> Option<i64> {
     Some(if neg { -n } else { n })
 }
 
-pub fn date(v: Option<&Value<'_>>, order: DateOrder) -> Read<Date> {
+pub fn date(v: Option<&Value>, order: DateOrder) -> Read<Date> {
     match text(v)? {
         None => Ok(None),
         Some(t) => Date::parse(t, order).map(Some).ok_or(Unreadable),
     }
 }
 
-pub fn date_time(v: Option<&Value<'_>>, order: DateOrder) -> Read<DateTime> {
+pub fn date_time(v: Option<&Value>, order: DateOrder) -> Read<DateTime> {
     match text(v)? {
         None => Ok(None),
         Some(t) => DateTime::parse(t, order).map(Some).ok_or(Unreadable),
     }
 }
 
-pub fn country(v: Option<&Value<'_>>) -> Read<Country> {
+pub fn country(v: Option<&Value>) -> Read<Country> {
     match v {
         Some(Value::Number(_)) => Err(Unreadable),
         _ => match text(v)? {
@@ -133,7 +121,7 @@ pub fn country(v: Option<&Value<'_>>) -> Read<Country> {
 }
 
 /// One of `names` (any case, `-` read as `_`); the answer is its position.
-pub fn choice(v: Option<&Value<'_>>, names: &[&str]) -> Read<usize> {
+pub fn choice(v: Option<&Value>, names: &[&str]) -> Read<usize> {
     match v {
         Some(Value::Number(_)) => Err(Unreadable),
         _ => match text(v)? {
@@ -155,10 +143,8 @@ pub fn choice(v: Option<&Value<'_>>, names: &[&str]) -> Read<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse;
-
-    fn v(json: &str) -> Value<'_> {
-        parse(json).unwrap_or(Value::Array(vec![]))
+    fn v(json: &str) -> Value {
+        serde_json::from_str(json).unwrap_or(Value::Array(vec![]))
     }
 
     #[test]

@@ -21,10 +21,6 @@
 //! Flow: **read** (lenient, `FORM001`) → **derive** (facts, once) → **check** (each rule) →
 //! **report** (severity overrides, form order, messages in the locale).
 
-// The wasm build links no standard library, only `alloc`: then a panic (none is reachable
-// from input: the crate denies unwrap, expect, panic and indexing) is a bare trap, and the
-// formatting machinery that `std` would use to print its message stays out (`wasm.rs`).
-#![cfg_attr(target_arch = "wasm32", no_std)]
 #![cfg_attr(
     test,
     allow(
@@ -37,63 +33,167 @@
 
 extern crate alloc;
 
-pub mod country;
+// Layers, bottom to top: nothing imports a module above it.
+pub mod country; // plain values
 pub mod date;
-pub mod facts;
-pub mod form;
-pub mod json;
-mod lazy;
+pub mod path;
+pub mod text;
+pub mod form; // the model and its lenient reader
 pub mod lenient;
-pub mod messages;
-pub mod options;
+pub mod options; // data and settings
 pub mod providers;
-pub mod report;
-pub mod rules;
-mod sort;
+pub mod facts; // derived once
+pub mod rule; // the rules' vocabulary
+pub mod rules; // one declaration per rule
+pub mod messages; // texts per locale
+pub mod report; // findings and messages assembled
+pub mod session; // a form held in the core
+pub mod docs; // docs/rules.md, from the declarations
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use date::{Date, DateOrder};
 pub use options::{Locale, Options, OptionsError};
-pub use report::{Facts, Finding, Param, Report, Severity};
+pub use report::{Finding, Report, ReportFacts};
+pub use rule::{Param, Severity};
+pub use session::Session;
 
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
+use serde::Serialize;
+use serde_json::Value;
 
-use facts::Derived;
-use json::Value;
-use report::RawFinding;
+use facts::Facts;
+use rule::Hit;
 
 /// The crate's version (also the npm package's).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The deepest nesting of arrays and objects the core reads in a form. The model is four levels
+/// deep (`preservation.extensions[0].requestedOn`), so a value nested deeper is already of the
+/// wrong type at its field (`FORM001` there); what lies below this depth is never looked at.
+pub const MAX_DEPTH: usize = 64;
+
 /// Checks a form given as a JSON value. Never fails: whatever arrives gives a report.
-pub fn validate(form: &Value<'_>, options: &Options) -> Report {
-    let mut raw: Vec<RawFinding> = Vec::new();
-    let typed = form::read::read(form, options, &mut raw);
-    let derived = Derived::new(&typed, options);
+pub fn validate(form: &Value, options: &Options) -> Report {
+    validate_scoped(form, options, options.scope.as_deref())
+}
+
+/// [`validate`] with another scope than the options'.
+pub fn validate_scoped(form: &Value, options: &Options, scope: Option<&[String]>) -> Report {
+    let mut hits: Vec<Hit> = Vec::new();
+    let typed = form::read::read(
+        form,
+        options.date_order,
+        &|key| options.profile(key).is_some(),
+        &mut hits,
+    );
+    let facts = Facts::new(&typed, options);
     if typed.is_object {
         rules::check_all(
             &rules::Ctx {
                 form: &typed,
-                derived: &derived,
+                facts: &facts,
                 options,
             },
-            &mut raw,
+            &mut hits,
         );
     }
-    Report::build(raw, derived.facts(&typed), options)
+    // A form that is not an object is always reported, whatever the scope (contract §3).
+    let scope = scope.filter(|_| typed.is_object);
+    Report::build(hits, ReportFacts::of(&facts, &typed), options, scope)
+}
+
+/// Reads JSON text as a form value: `Err` says why it is not JSON. Nesting deeper than
+/// [`MAX_DEPTH`] is cut there (`null` below it), so the reader answers in bounded time and
+/// stack, and the wasm and the command line read the same value.
+pub fn parse_form(text: &str) -> Result<Value, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match depth_cut(text) {
+        None => serde_json::from_str(text).map_err(|e| e.to_string()),
+        Some(cut) => serde_json::from_str(&cut).map_err(|e| e.to_string()),
+    }
+}
+
+/// `text` with every array or object deeper than [`MAX_DEPTH`] written as `null`, or `None`
+/// when no value is that deep. One pass over the bytes, aware of strings and escapes; text that
+/// is not JSON is left for the parser to reject.
+fn depth_cut(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut too_deep = false;
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    too_deep = true;
+                    break;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if !too_deep {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len().min(1 << 20));
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth == MAX_DEPTH + 1 {
+                    out.push_str(text.get(start..i).unwrap_or(""));
+                    out.push_str("null");
+                }
+            }
+            b']' | b'}' => {
+                if depth == MAX_DEPTH + 1 {
+                    start = i + 1;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    if depth <= MAX_DEPTH {
+        out.push_str(text.get(start..).unwrap_or(""));
+    }
+    Some(out)
 }
 
 /// Checks a form given as JSON text. Text that is not JSON is one `FORM001` at field `""`.
 pub fn validate_json(form: &str, options: &Options) -> Report {
-    match json::parse(form) {
+    match parse_form(form) {
         Ok(v) => validate(&v, options),
         Err(e) => {
             let mut what = String::from("JSON: ");
-            what.push_str(e.what);
+            what.push_str(&e);
             unreadable_form(&what, options)
         }
     }
@@ -101,53 +201,66 @@ pub fn validate_json(form: &str, options: &Options) -> Report {
 
 /// The report for a form that could not be read at all: one `FORM001` at field `""`.
 pub fn unreadable_form(what: &str, options: &Options) -> Report {
-    let raw = vec![
-        RawFinding::new("FORM001", "")
+    let hits = vec![
+        rules::catalogue::FORM001
+            .meta
+            .hit()
             .with("value", Param::Text(String::from(what)))
             .with("expected", Param::Term("form")),
     ];
-    Report::build(
-        raw,
-        Facts {
-            as_of: Some(options.as_of),
-            ..Facts::default()
-        },
-        options,
-    )
+    let facts = ReportFacts {
+        request_type: form::RequestType::FormalMar.as_str(),
+        as_of: Some(options.as_of),
+        ..ReportFacts::default()
+    };
+    Report::build(hits, facts, options, None)
 }
 
-/// The catalogue as JSON for `rules(locale)`: `[{ code, severity, area, title, description, source }]`.
-pub fn rules_json(locale: Locale) -> String {
+/// One rule as `rules(locale)` describes it (contract §7).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub area: &'static str,
+    pub field: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub source: &'static str,
+    pub applies_to: rule::AppliesTo,
+}
+
+/// The catalogue in a locale: `[{ code, severity, area, field, title, description, source,
+/// appliesTo }]`.
+pub fn rules_info(locale: Locale) -> Vec<RuleInfo> {
     let words = messages::catalogue(locale);
-    let mut out = String::from("[");
-    for (i, r) in rules::RULES.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let text = words.exact(r.code).cloned().unwrap_or_default();
-        out.push_str("{\"code\":\"");
-        out.push_str(r.code);
-        out.push_str("\",\"severity\":\"");
-        out.push_str(r.severity.as_str());
-        out.push_str("\",\"area\":\"");
-        out.push_str(r.area);
-        out.push_str("\",\"field\":");
-        json::write_str(&mut out, r.field);
-        out.push_str(",\"title\":");
-        json::write_str(&mut out, text.title);
-        out.push_str(",\"description\":");
-        json::write_str(&mut out, text.description);
-        out.push_str(",\"source\":");
-        json::write_str(&mut out, r.source);
-        out.push('}');
-    }
-    out.push(']');
-    out
+    rules::RULES
+        .iter()
+        .map(|r| {
+            let m = &r.meta;
+            let text = words.rule(m.code).cloned().unwrap_or_default();
+            RuleInfo {
+                code: m.code,
+                severity: m.severity,
+                area: m.area,
+                field: m.field,
+                title: text.title,
+                description: text.description,
+                source: m.source,
+                applies_to: m.applies_to,
+            }
+        })
+        .collect()
 }
 
-/// The provider profiles as JSON for `providers()`: `{ KEY: profile }`.
-pub fn providers_json(options: &Options) -> String {
-    let mut out = String::new();
-    providers::write_all_json(&mut out, &options.providers);
+/// The provider profiles in force with these options (`providers()`): `{ KEY: profile }`, the
+/// built-in ones (or their override) and those the options add.
+pub fn providers_map(options: &Options) -> serde_json::Map<String, Value> {
+    let mut out = serde_json::Map::new();
+    let all = providers::builtin().iter().chain(options.providers.iter());
+    for p in all {
+        let p = options.profile(&p.key).unwrap_or(p);
+        out.insert(p.key.clone(), serde_json::to_value(p).unwrap_or(Value::Null));
+    }
     out
 }

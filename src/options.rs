@@ -1,14 +1,26 @@
 //! Options (contract §3): today's date, locale, date order, holidays, severity overrides,
-//! thresholds and extra provider profiles. Bad options are a programming error of the portal,
-//! so they are an [`OptionsError`] that names the option and the value (never a finding).
+//! thresholds, extra provider profiles and the scope of the report. Read with serde (serde_json
+//! on the command line, serde-wasm-bindgen in the browser) into [`RawOptions`], whose types say
+//! what each option holds; bad options are a programming error of the portal, so they are an
+//! [`OptionsError`] that names the option and says what is wrong (never a finding).
 
 use crate::date::{Date, DateOrder};
-use crate::json::{self, Value};
-use crate::lenient;
 use crate::providers::{self, Profile};
-use crate::report::Severity;
+use crate::rule::Severity;
+use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use serde::de::{Deserializer, Error as _, Unexpected};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// The most holidays the options may list (ten years of any country's public holidays, many
+/// times over). Beyond it the options are an Error that names the limit.
+pub const MAX_HOLIDAYS: usize = 10_000;
+/// The most provider profiles `options.providers` may add or override.
+pub const MAX_PROVIDERS: usize = 100;
+/// The most paths a `scope` may list.
+pub const MAX_SCOPE_PATHS: usize = 1_000;
 
 /// The language of messages. A locale such as `fr-CA` means French; any other language falls
 /// back to English.
@@ -44,7 +56,8 @@ pub type Override = (String, Option<Severity>);
 pub struct PreservationOptions {
     pub default_period_days: i64,
     pub extension_days: i64,
-    pub max_total_days: i64,
+    /// A ceiling on the whole preservation, when the portal sets one (v2: none by default).
+    pub max_total_days: Option<i64>,
     pub expiry_warning_days: i64,
     pub response_business_days: i64,
 }
@@ -55,7 +68,7 @@ pub struct Options {
     pub as_of: Date,
     pub locale: Locale,
     pub date_order: DateOrder,
-    /// Skipped when counting business days.
+    /// Skipped when counting business days; sorted, without repeats.
     pub holidays: Vec<Date>,
     pub rules: Vec<Override>,
     pub preservation: PreservationOptions,
@@ -67,28 +80,163 @@ pub struct Options {
     /// applied) and the profiles it adds, in the order given. The other built-in profiles are
     /// read from [`providers::builtin`], never copied.
     pub providers: Vec<Profile>,
+    /// The paths whose findings the report keeps (`None`: all).
+    pub scope: Option<Vec<String>>,
 }
 
-/// A malformed option: which one, what it was, and what it should be.
+/// A malformed option: which one, and what is wrong with it. The one place its text is made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("marcheck: option `{option}` is {found}: expected {expected}")]
+#[error("option `{option}`: {problem}")]
 pub struct OptionsError {
+    /// The option's path (`preservation.expiryWarningDays`, `holidays[1]`); `""` for the whole.
     pub option: String,
-    pub found: String,
-    pub expected: &'static str,
+    pub problem: String,
 }
 
-impl OptionsError {
-    /// The same text as `Display`, written without the formatting machinery (for the wasm build).
-    pub fn message(&self) -> String {
-        let mut s = String::from("marcheck: option `");
-        s.push_str(&self.option);
-        s.push_str("` is ");
-        s.push_str(&self.found);
-        s.push_str(": expected ");
-        s.push_str(self.expected);
-        s
+/// A date written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug)]
+struct IsoDate(Date);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IsoDate, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text, DateOrder::Ymd)
+            .map(IsoDate)
+            .ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&text), &"a date as YYYY-MM-DD"))
     }
+}
+
+/// A threshold: a whole number, 0 or more (numeric text such as `"60"` too, as forms send it).
+#[derive(Clone, Copy, Debug)]
+struct Threshold(i64);
+
+impl<'de> Deserialize<'de> for Threshold {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Threshold, D::Error> {
+        const WANT: &str = "a whole number, 0 or more";
+        let v = Value::deserialize(d)?;
+        match crate::lenient::integer(Some(&v)) {
+            Ok(Some(n)) if n >= 0 => Ok(Threshold(n)),
+            Ok(Some(n)) => Err(D::Error::invalid_value(Unexpected::Signed(n), &WANT)),
+            _ => Err(D::Error::invalid_value(unexpected(&v), &WANT)),
+        }
+    }
+}
+
+/// `"off"`, `"info"`, `"warning"` or `"error"` (any case).
+#[derive(Clone, Copy, Debug)]
+struct Level(Option<Severity>);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
+        let text = String::deserialize(d)?;
+        match text.trim().to_ascii_lowercase().as_str() {
+            "off" => Ok(Level(None)),
+            "info" => Ok(Level(Some(Severity::Info))),
+            "warning" => Ok(Level(Some(Severity::Warning))),
+            "error" => Ok(Level(Some(Severity::Error))),
+            _ => Err(D::Error::invalid_value(
+                Unexpected::Str(&text),
+                &"\"off\", \"info\", \"warning\" or \"error\"",
+            )),
+        }
+    }
+}
+
+/// `"ymd"`, `"dmy"` or `"mdy"`.
+fn date_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateOrder>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    match text.trim().to_ascii_lowercase().as_str() {
+        "ymd" | "" => Ok(Some(DateOrder::Ymd)),
+        "dmy" => Ok(Some(DateOrder::Dmy)),
+        "mdy" => Ok(Some(DateOrder::Mdy)),
+        _ => Err(D::Error::invalid_value(
+            Unexpected::Str(&text),
+            &"\"ymd\", \"dmy\" or \"mdy\"",
+        )),
+    }
+}
+
+/// A list of at most `N` items.
+#[derive(Clone, Debug)]
+struct Bounded<T, const N: usize>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for Bounded<T, N> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bounded<T, N>, D::Error> {
+        let items = Vec::<T>::deserialize(d)?;
+        if items.len() > N {
+            return Err(D::Error::invalid_length(items.len(), &LimitOf(N)));
+        }
+        Ok(Bounded(items))
+    }
+}
+
+struct LimitOf(usize);
+
+impl serde::de::Expected for LimitOf {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "at most {} items (marcheck's limit)", self.0)
+    }
+}
+
+fn unexpected(v: &Value) -> Unexpected<'_> {
+    match v {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => Unexpected::Other(n.as_str()),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+/// The options as they arrive (contract §3): every key optional, `null` is the default, unknown
+/// keys are ignored.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RawOptions {
+    as_of: Option<IsoDate>,
+    locale: Option<String>,
+    #[serde(deserialize_with = "date_order")]
+    date_order: Option<DateOrder>,
+    holidays: Option<Bounded<IsoDate, MAX_HOLIDAYS>>,
+    rules: Option<BTreeMap<String, Level>>,
+    preservation: Option<PreservationThresholds>,
+    emergency: Option<EmergencyThresholds>,
+    case: Option<CaseThresholds>,
+    date_range: Option<DateRangeThresholds>,
+    providers: Option<Map<String, Value>>,
+    scope: Option<Bounded<String, MAX_SCOPE_PATHS>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct PreservationThresholds {
+    default_period_days: Option<Threshold>,
+    extension_days: Option<Threshold>,
+    max_total_days: Option<Threshold>,
+    expiry_warning_days: Option<Threshold>,
+    response_business_days: Option<Threshold>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct EmergencyThresholds {
+    min_justification_chars: Option<Threshold>,
+    max_imminence_days: Option<Threshold>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct CaseThresholds {
+    min_facts_chars: Option<Threshold>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct DateRangeThresholds {
+    max_span_days: Option<Threshold>,
 }
 
 impl Options {
@@ -104,7 +252,7 @@ impl Options {
             preservation: PreservationOptions {
                 default_period_days: 90,
                 extension_days: 90,
-                max_total_days: 180,
+                max_total_days: None,
                 expiry_warning_days: 30,
                 response_business_days: 2,
             },
@@ -113,6 +261,7 @@ impl Options {
             min_facts_chars: 100,
             max_span_days: 365,
             providers: Vec::new(),
+            scope: None,
         }
     }
 
@@ -131,235 +280,121 @@ impl Options {
             .map_or(Some(default), |(_, s)| *s)
     }
 
-    /// Reads options from a JSON value; `null` gives the defaults. `today` is used when
-    /// `asOf` is absent (the caller's local date).
-    #[inline(never)]
-    pub fn from_value(v: &Value<'_>, today: Date) -> Result<Options, OptionsError> {
-        let mut o = Options::new(today);
-        let entries = match v {
-            Value::Null => return Ok(o),
-            Value::Object(entries) => entries,
-            other => return Err(err("", other, "an object")),
-        };
-        for (key, item) in entries {
-            match key.as_ref() {
-                "asOf" => {
-                    if let Some(d) = lenient::date(Some(item), DateOrder::Ymd)
-                        .map_err(|_| err("asOf", item, "a date as YYYY-MM-DD"))?
-                    {
-                        o.as_of = d;
-                    }
-                }
-                "locale" => match item {
-                    Value::Null => {}
-                    Value::String(s) => o.locale = Locale::parse(s),
-                    other => {
-                        return Err(err(
-                            "locale",
-                            other,
-                            "a language tag such as \"en\" or \"fr\"",
-                        ));
-                    }
-                },
-                "dateOrder" => {
-                    let names = ["ymd", "dmy", "mdy"];
-                    let orders = [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy];
-                    if let Some(i) = lenient::choice(Some(item), &names)
-                        .map_err(|_| err("dateOrder", item, "\"ymd\", \"dmy\" or \"mdy\""))?
-                    {
-                        o.date_order = orders.get(i).copied().unwrap_or_default();
-                    }
-                }
-                "holidays" => {
-                    o.holidays = match item {
-                        Value::Null => Vec::new(),
-                        Value::Array(items) => {
-                            let mut days = Vec::with_capacity(items.len());
-                            for (i, h) in items.iter().enumerate() {
-                                match lenient::date(Some(h), DateOrder::Ymd) {
-                                    Ok(Some(d)) => days.push(d),
-                                    _ => {
-                                        let at = indexed("holidays", i);
-                                        return Err(err(&at, h, "a date as YYYY-MM-DD"));
-                                    }
-                                }
-                            }
-                            days
-                        }
-                        other => return Err(err("holidays", other, "a list of dates")),
-                    }
-                }
-                "rules" => read_rules(item, &mut o.rules)?,
-                "preservation" => read_thresholds(
-                    "preservation",
-                    item,
-                    &mut [
-                        ("defaultPeriodDays", &mut o.preservation.default_period_days),
-                        ("extensionDays", &mut o.preservation.extension_days),
-                        ("maxTotalDays", &mut o.preservation.max_total_days),
-                        ("expiryWarningDays", &mut o.preservation.expiry_warning_days),
-                        (
-                            "responseBusinessDays",
-                            &mut o.preservation.response_business_days,
-                        ),
-                    ],
-                )?,
-                "emergency" => read_thresholds(
-                    "emergency",
-                    item,
-                    &mut [
-                        ("minJustificationChars", &mut o.min_justification_chars),
-                        ("maxImminenceDays", &mut o.max_imminence_days),
-                    ],
-                )?,
-                "case" => read_thresholds(
-                    "case",
-                    item,
-                    &mut [("minFactsChars", &mut o.min_facts_chars)],
-                )?,
-                "dateRange" => read_thresholds(
-                    "dateRange",
-                    item,
-                    &mut [("maxSpanDays", &mut o.max_span_days)],
-                )?,
-                "providers" => read_providers(item, &mut o.providers)?,
-                _ => {}
+    /// Reads options with any serde deserializer (serde_json's, serde-wasm-bindgen's); `today`
+    /// is used when `asOf` is absent (the caller's local date). A `null` gives the defaults.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D, today: Date) -> Result<Options, OptionsError>
+    where
+        D::Error: core::fmt::Display,
+    {
+        let raw: Option<RawOptions> = serde_path_to_error::deserialize(d).map_err(|e| {
+            OptionsError {
+                option: e.path().to_string().trim_start_matches('.').replace('?', ""),
+                problem: e.inner().to_string(),
             }
-        }
-        Ok(o)
+        })?;
+        Options::from_raw(raw.unwrap_or_default(), today)
+    }
+
+    /// Reads options from a JSON value.
+    pub fn from_value(v: &Value, today: Date) -> Result<Options, OptionsError> {
+        Options::deserialize(v, today)
     }
 
     /// Reads options from JSON text.
     pub fn from_json(text: &str, today: Date) -> Result<Options, OptionsError> {
-        let v = json::parse(text).map_err(|e| OptionsError {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let o = Options::deserialize(&mut de, today)?;
+        de.end().map_err(|e| OptionsError {
             option: String::new(),
-            found: e.message(),
-            expected: "a JSON object",
+            problem: e.to_string(),
         })?;
-        Options::from_value(&v, today)
+        Ok(o)
     }
-}
 
-fn indexed(base: &str, i: usize) -> String {
-    let mut s = String::from(base);
-    s.push('[');
-    json::write_int(&mut s, i as i64);
-    s.push(']');
-    s
-}
-
-fn err(option: &str, found: &Value<'_>, expected: &'static str) -> OptionsError {
-    let mut shown = String::new();
-    json::write_value(&mut shown, found);
-    if shown.len() > 60 {
-        let cut = (0..=60)
-            .rev()
-            .find(|&i| shown.is_char_boundary(i))
-            .unwrap_or(0);
-        shown.truncate(cut);
-        shown.push('…');
-    }
-    OptionsError {
-        option: option.to_string(),
-        found: shown,
-        expected,
-    }
-}
-
-fn read_rules(item: &Value<'_>, out: &mut Vec<Override>) -> Result<(), OptionsError> {
-    let entries = match item {
-        Value::Null => return Ok(()),
-        Value::Object(entries) => entries,
-        other => return Err(err("rules", other, "an object of CODE: severity")),
-    };
-    const NAMES: [&str; 4] = ["off", "info", "warning", "error"];
-    const LEVELS: [Option<Severity>; 4] = [
-        None,
-        Some(Severity::Info),
-        Some(Severity::Warning),
-        Some(Severity::Error),
-    ];
-    for (code, level) in entries {
-        let i = match lenient::choice(Some(level), &NAMES) {
-            Ok(Some(i)) => i,
-            _ => {
-                let mut path = String::from("rules.");
-                path.push_str(code);
-                return Err(err(
-                    &path,
-                    level,
-                    "\"off\", \"info\", \"warning\" or \"error\"",
-                ));
+    #[inline(never)]
+    fn from_raw(raw: RawOptions, today: Date) -> Result<Options, OptionsError> {
+        let mut o = Options::new(raw.as_of.map_or(today, |d| d.0));
+        if let Some(l) = raw.locale {
+            o.locale = Locale::parse(&l);
+        }
+        o.date_order = raw.date_order.unwrap_or_default();
+        if let Some(h) = raw.holidays {
+            o.holidays = h.0.into_iter().map(|d| d.0).collect();
+            o.holidays.sort_unstable();
+            o.holidays.dedup();
+        }
+        o.rules = (raw.rules.unwrap_or_default().into_iter())
+            .map(|(code, level)| (code.trim().to_ascii_uppercase(), level.0))
+            .collect();
+        let set = |slot: &mut i64, t: Option<Threshold>| {
+            if let Some(t) = t {
+                *slot = t.0;
             }
         };
-        // Unknown codes are kept but never match a rule: ignored, as the contract says.
-        out.push((
-            code.trim().to_ascii_uppercase(),
-            LEVELS.get(i).copied().flatten(),
-        ));
-    }
-    Ok(())
-}
-
-fn read_thresholds(
-    group: &str,
-    item: &Value<'_>,
-    slots: &mut [(&str, &mut i64)],
-) -> Result<(), OptionsError> {
-    let entries = match item {
-        Value::Null => return Ok(()),
-        Value::Object(entries) => entries,
-        other => return Err(err(group, other, "an object of thresholds")),
-    };
-    for (key, value) in entries {
-        let Some((name, slot)) = slots.iter_mut().find(|(n, _)| *n == key.as_ref()) else {
-            continue;
-        };
-        let mut path = String::from(group);
-        path.push('.');
-        path.push_str(name);
-        match lenient::integer(Some(value)) {
-            Ok(Some(n)) if n >= 0 => **slot = n,
-            Ok(None) => {}
-            _ => return Err(err(&path, value, "a whole number, 0 or more")),
+        if let Some(p) = raw.preservation {
+            let po = &mut o.preservation;
+            set(&mut po.default_period_days, p.default_period_days);
+            set(&mut po.extension_days, p.extension_days);
+            set(&mut po.expiry_warning_days, p.expiry_warning_days);
+            set(&mut po.response_business_days, p.response_business_days);
+            po.max_total_days = p.max_total_days.map(|t| t.0);
         }
+        if let Some(e) = raw.emergency {
+            set(&mut o.min_justification_chars, e.min_justification_chars);
+            set(&mut o.max_imminence_days, e.max_imminence_days);
+        }
+        if let Some(c) = raw.case {
+            set(&mut o.min_facts_chars, c.min_facts_chars);
+        }
+        if let Some(r) = raw.date_range {
+            set(&mut o.max_span_days, r.max_span_days);
+        }
+        o.scope = raw.scope.map(|s| s.0);
+        o.providers = read_providers(raw.providers.unwrap_or_default())?;
+        Ok(o)
     }
-    Ok(())
 }
 
-fn read_providers(item: &Value<'_>, profiles: &mut Vec<Profile>) -> Result<(), OptionsError> {
-    let entries = match item {
-        Value::Null => return Ok(()),
-        Value::Object(entries) => entries,
-        other => return Err(err("providers", other, "an object of KEY: profile")),
-    };
+/// `options.providers`: each entry overrides facts of a built-in profile, or adds a profile.
+fn read_providers(entries: Map<String, Value>) -> Result<Vec<Profile>, OptionsError> {
+    if entries.len() > MAX_PROVIDERS {
+        return Err(OptionsError {
+            option: "providers".to_string(),
+            problem: alloc::format!(
+                "{} profiles, more than marcheck's limit of {MAX_PROVIDERS}",
+                entries.len()
+            ),
+        });
+    }
+    let mut profiles: Vec<Profile> = Vec::new();
     for (key, v) in entries {
         let key = key.trim().to_ascii_lowercase();
-        let result = match profiles.iter_mut().find(|p| p.key == key) {
-            Some(p) => p.merge(v),
-            None => {
-                // An override starts from a copy of the built-in profile.
-                let mut p = (providers::builtin().iter().find(|p| p.key == key))
-                    .map_or_else(|| Profile::empty(&key), Profile::clone);
-                p.merge(v).map(|()| profiles.push(p))
-            }
-        };
-        if let Err(bad) = result {
-            let mut path = String::from("providers.");
-            path.push_str(&key);
-            if !bad.field.is_empty() {
+        let option = |field: &str| {
+            let mut path = alloc::format!("providers.{key}");
+            if !field.is_empty() {
                 path.push('.');
-                path.push_str(bad.field);
+                path.push_str(field);
             }
-            let shown = if bad.field.is_empty() {
-                v
-            } else {
-                v.get(bad.field).unwrap_or(&Value::Null)
-            };
-            return Err(err(&path, shown, bad.expected));
-        }
+            path
+        };
+        let Value::Object(patch) = v else {
+            return Err(OptionsError {
+                option: option(""),
+                problem: "expected an object of provider facts".to_string(),
+            });
+        };
+        let base = (profiles.iter().find(|p| p.key == key))
+            .or_else(|| providers::builtin().iter().find(|p| p.key == key))
+            .cloned()
+            .unwrap_or_else(|| Profile::empty(&key));
+        let p = base.patched(&patch).map_err(|bad| OptionsError {
+            option: option(&bad.field),
+            problem: bad.problem,
+        })?;
+        profiles.retain(|q| q.key != key);
+        profiles.push(p);
     }
-    Ok(())
+    Ok(profiles)
 }
 
 #[cfg(test)]
@@ -381,7 +416,7 @@ mod tests {
         assert_eq!(o.as_of, today());
         assert_eq!(o.preservation.default_period_days, 90);
         assert_eq!(o.preservation.extension_days, 90);
-        assert_eq!(o.preservation.max_total_days, 180);
+        assert_eq!(o.preservation.max_total_days, None);
         assert_eq!(o.preservation.expiry_warning_days, 30);
         assert_eq!(o.preservation.response_business_days, 2);
         assert_eq!(
@@ -420,7 +455,7 @@ mod tests {
         assert_eq!(o.profile("meta").and_then(|p| p.period_days), Some(120));
         assert_eq!(
             o.profile("meta").map(|p| p.notifies_user),
-            Some(crate::providers::Notifies::Yes),
+            Some(crate::form::Notifies::Yes),
             "override keeps other facts"
         );
         assert_eq!(o.profile("acme").and_then(|p| p.period_days), Some(45));
@@ -455,7 +490,9 @@ mod tests {
                 "providers.meta.notifiesUser",
             ),
             (r#"[]"#, ""),
-            (r#"{"asOf":"#, ""),
+            (r#"{"asOf":"#, "asOf"),
+            (r#"{"scope":"accounts"}"#, "scope"),
+            (r#"{"scope":["accounts",1]}"#, "scope[1]"),
         ] {
             let e = read(json).err();
             assert_eq!(
@@ -470,8 +507,25 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             e,
-            "marcheck: option `asOf` is \"tomorrow\": expected a date as YYYY-MM-DD"
+            "option `asOf`: invalid value: string \"tomorrow\", expected a date as YYYY-MM-DD"
         );
+    }
+
+    #[test]
+    fn holidays_are_sorted_once_and_bounded() {
+        let o = read(r#"{"holidays":["2026-12-25","2026-01-01","2026-12-25"]}"#).unwrap();
+        assert_eq!(o.holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2026-01-01", "2026-12-25"]);
+        let many = alloc::vec!["\"2026-01-01\""; MAX_HOLIDAYS + 1].join(",");
+        let e = read(&alloc::format!(r#"{{"holidays":[{many}]}}"#)).unwrap_err();
+        assert_eq!(e.option, "holidays");
+        assert!(e.problem.contains("10000"), "{}", e.problem);
+    }
+
+    #[test]
+    fn scope_is_a_list_of_paths() {
+        let o = read(r#"{"scope":["accounts",""]}"#).unwrap();
+        assert_eq!(o.scope, Some(alloc::vec!["accounts".to_string(), String::new()]));
+        assert_eq!(read("{}").unwrap().scope, None);
     }
 
     #[test]

@@ -1,100 +1,163 @@
-//! The thin `#[wasm_bindgen]` layer: JavaScript values in, JavaScript values out. No rule
-//! lives here.
+//! The thin `#[wasm_bindgen]` layer: JavaScript values in, JavaScript values out. No rule lives
+//! here, and no shape is written by hand: the report crosses with `serde-wasm-bindgen` from the
+//! serde types of `report.rs`, options are read with it into the serde types of `options.rs`,
+//! and the TypeScript types below follow those names.
 //!
-//! `validate` runs on every keystroke, so its crossing is made for speed, with its JavaScript
-//! half in `src/wasm.js`:
-//! - the form crosses as JSON text: one `JSON.stringify` and one `encodeInto` straight into a
-//!   buffer kept from call to call. A value `JSON.stringify` cannot write (a cycle, a `BigInt`)
-//!   is one `FORM001` at `""`.
-//! - options are read once and kept while the next call's options read as the same text;
-//! - the report goes back as 32-bit words ([`Tape`]) that `buildReport` turns into plain objects,
-//!   the same objects `JSON.parse` of [`crate::Report::to_json`] would give.
-//!
-//! `rules()` and `providers()` are called once, and cross as JSON text and `JSON.parse`.
+//! A form crosses as JSON text (`formText` in `src/wasm.js`: `JSON.stringify`, which drops
+//! functions and `undefined` and writes `Date`s as ISO text, with a bounded fallback for values
+//! nested deeper than the core reads) and is read with `serde_json`, exactly as the command line
+//! reads it.
 
-use alloc::borrow::Cow;
 use alloc::string::String;
-use alloc::vec::Vec;
-use core::cell::UnsafeCell;
-use core::sync::atomic::{AtomicBool, Ordering};
-use js_sys::{Error as JsErr, JSON};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Date, Locale, Options, Report};
+use crate::session::{Session as Core, SessionError};
+use crate::{Date, Locale, Options, OptionsError, Report};
 
-// SAFETY: the wasm build has no threads (no atomics target feature), so one allocator instance
-// is never used concurrently.
+// The allocator: smaller than the default, and the wasm build has no threads.
+// SAFETY: one thread (no atomics target feature), so one allocator instance is never used
+// concurrently.
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// A panic traps. Nothing that arrives can panic (see the clippy lints of the crate); this only
-/// stands in for `std`'s handler, so that no panic message is ever formatted. The wasm tests
-/// link `std` (feature `std`), and so its handler.
-#[cfg(not(feature = "std"))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    core::arch::wasm32::unreachable()
-}
-
 #[wasm_bindgen(module = "/src/wasm.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = setMemory)]
-    fn set_memory(memory: &JsValue);
-    #[wasm_bindgen(js_name = textOf)]
-    fn text_of(value: &JsValue) -> i32;
-    #[wasm_bindgen(js_name = takeText)]
-    fn take_text(ptr: u32, cap: u32) -> u32;
+    /// The form as JSON text, or `undefined` when it cannot be read at all (a getter throws).
+    #[wasm_bindgen(js_name = formText)]
+    fn form_text(value: &JsValue) -> Option<String>;
+    /// A partial form as JSON text, its `undefined` values marked for removal.
+    #[wasm_bindgen(js_name = mergeText)]
+    fn merge_text(value: &JsValue, removed: &str) -> Option<String>;
+    /// Today in the browser's local time zone (not UTC), as `yyyymmdd`.
     #[wasm_bindgen(js_name = localToday)]
     fn local_today_yyyymmdd() -> u32;
-    #[wasm_bindgen(js_name = buildReport)]
-    fn build_report(words: u32, ptr: u32, len: u32) -> JsValue;
 }
 
-/// What `validate` keeps from one call to the next: its buffers, and the last options read.
-#[derive(Default)]
-struct State {
-    form: Vec<u8>,
-    /// The text of the kept options, and a buffer for the next options' text.
-    options_text: Vec<u8>,
-    scratch: Vec<u8>,
-    /// The options read from `options_text`, and the local date they were read on.
-    options: Option<(Options, Date)>,
-    words: Vec<u32>,
-    texts: String,
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A request type (contract §2): absent or empty reads as "formal_mar", the strictest. */
+export type RequestType = "formal_mar" | "police_to_police" | "preservation_only" | "emergency_disclosure";
+/** Form controls send strings: every value may also be given as text and is read leniently. */
+type Lenient<T> = T | string | null | undefined;
+export type Country = string;
+export type IsoDate = string;
+export type AccountKind = "email" | "phone" | "username" | "url" | "user_id" | "ip";
+export type Category = "subscriber" | "traffic" | "content";
+
+/** The MAR form (contract §2). Every field is optional; unknown keys are ignored. */
+export interface MarForm {
+  requestType?: Lenient<RequestType>;
+  requestingCountry?: Lenient<Country>;
+  requestedCountry?: Lenient<Country>;
+  submissionDate?: Lenient<IsoDate>;
+  legalBasis?: string | { instrument?: Lenient<string>; article?: Lenient<string> } | null;
+  authority?: { name?: Lenient<string>; officer?: Lenient<string>; email?: Lenient<string>; phone?: Lenient<string> } | null;
+  case?: {
+    reference?: Lenient<string>; facts?: Lenient<string>; nexus?: Lenient<string>;
+    offences?: Array<{ name?: Lenient<string>; provision?: Lenient<string>; maxPenaltyYears?: Lenient<number> } | null> | string | null;
+  } | null;
+  provider?: { name?: Lenient<string>; profile?: Lenient<string>; legalEntity?: Lenient<string>; country?: Lenient<Country>; userCountry?: Lenient<Country> } | null;
+  accounts?: Array<{ kind?: Lenient<AccountKind>; value?: Lenient<string>; timestamp?: Lenient<string>; port?: Lenient<number> } | null> | string | null;
+  data?: { categories?: Array<Lenient<Category>> | Lenient<Category>; from?: Lenient<IsoDate>; to?: Lenient<IsoDate> } | null;
+  preservation?: {
+    status?: Lenient<"preserved" | "requested" | "not_requested">;
+    requestedOn?: Lenient<IsoDate>; confirmedOn?: Lenient<IsoDate>; reference?: Lenient<string>;
+    periodDays?: Lenient<number>; proofAttached?: Lenient<boolean>;
+    necessity?: Lenient<string>; marToFollow?: Lenient<boolean>;
+    extensions?: Array<{ requestedOn?: Lenient<IsoDate>; reference?: Lenient<string>; periodDays?: Lenient<number> } | null> | string | null;
+  } | null;
+  recordsLocation?: {
+    country?: Lenient<Country>; confirmed?: Lenient<boolean>;
+    basis?: Lenient<"provider_confirmed" | "provider_guidelines" | "legal_advice" | "domain_name" | "unknown">; note?: Lenient<string>;
+  } | null;
+  emergency?: {
+    active?: Lenient<boolean>; risk?: Lenient<"death" | "serious_physical_injury" | "child_harm" | "serious_harm" | "other">;
+    justification?: Lenient<string>; harmExpectedBy?: Lenient<string>; ongoing?: Lenient<boolean>; personAtRisk?: Lenient<string>;
+    oral?: Lenient<boolean>; oralMadeOn?: Lenient<IsoDate>; writtenFollowUpOn?: Lenient<IsoDate>;
+  } | null;
+  notification?: {
+    providerNotifies?: Lenient<"yes" | "no" | "unknown">; requestNonDisclosure?: Lenient<boolean>;
+    reason?: Lenient<string>; durationDays?: Lenient<number>; basis?: Lenient<"court_order" | "statute" | "request">;
+  } | null;
+  csam?: {
+    likely?: Lenient<boolean>; declared?: Lenient<boolean>; handlingProtocol?: Lenient<string>;
+    importPermitRef?: Lenient<string>; ncmecReports?: Array<Lenient<string>> | string | null;
+  } | null;
 }
 
-/// The one [`State`], lent to one call at a time (see [`with_state`]).
-struct Single(UnsafeCell<Option<State>>);
+export type Severity = "error" | "warning" | "info";
+export type Level = Severity | "off";
 
-// SAFETY: the wasm build has no threads (see `ALLOCATOR`); `BUSY` keeps calls apart.
-unsafe impl Sync for Single {}
-
-static STATE: Single = Single(UnsafeCell::new(None));
-
-/// A call holds `STATE`. A call can start inside another: `JSON.stringify` runs the form's
-/// getters and `toJSON` methods, and one of them may call `validate`.
-static BUSY: AtomicBool = AtomicBool::new(false);
-
-fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    if BUSY.swap(true, Ordering::Relaxed) {
-        // A call inside a call: it gets buffers of its own and keeps nothing.
-        return f(&mut State::default());
-    }
-    // SAFETY: one thread, and `BUSY` was clear: no other reference to the state exists.
-    let state = unsafe { &mut *STATE.0.get() }.get_or_insert_with(State::default);
-    let out = f(state);
-    BUSY.store(false, Ordering::Relaxed);
-    out
+/** A provider profile (contract §5); null is "not known". */
+export interface Profile {
+  name?: string | null; country?: Country | null;
+  periodDays?: number | null; extensionDays?: number | null; maxExtensions?: number | null;
+  maxTotalDays?: number | null; extensionLeadDays?: number | null;
+  notifiesUser?: "yes" | "no" | "unknown"; notifiesOnPreservation?: "yes" | "no" | "unknown";
+  nonDisclosureNeeds?: "court_order" | "statement" | "request" | null;
+  requiresDateRange?: boolean | null; reportsToNcmec?: boolean | null;
+  acceptedAccountKinds?: AccountKind[] | null;
+  entities?: Array<{ users: Country[] | "*"; legalEntity: string; country: Country }> | null;
+  source?: string | Record<string, string> | null; checked?: IsoDate | null;
 }
 
-/// Gives `src/wasm.js` the wasm memory, once.
-fn share_memory() {
-    static SHARED: AtomicBool = AtomicBool::new(false);
-    if !SHARED.swap(true, Ordering::Relaxed) {
-        set_memory(&wasm_bindgen::memory());
-    }
+/** Options (contract §3). Every key is optional. A bad option throws an Error naming it. */
+export interface Options {
+  asOf?: IsoDate;
+  locale?: string;
+  dateOrder?: "ymd" | "dmy" | "mdy";
+  holidays?: IsoDate[];
+  rules?: Record<string, Level>;
+  preservation?: { defaultPeriodDays?: number; extensionDays?: number; maxTotalDays?: number; expiryWarningDays?: number; responseBusinessDays?: number };
+  emergency?: { minJustificationChars?: number; maxImminenceDays?: number };
+  case?: { minFactsChars?: number };
+  dateRange?: { maxSpanDays?: number };
+  providers?: Record<string, Partial<Profile>>;
+  /** Report only findings at these paths or under them; "" covers form-level findings. */
+  scope?: string[];
 }
+
+export type ParamValue = string | number;
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** The model path of the control to mark ("" for the form as a whole). */
+  field: string;
+  message: string;
+  help: string;
+  source: string;
+  params: Record<string, ParamValue>;
+}
+
+export interface Facts {
+  requestType: RequestType;
+  preservationStart: IsoDate | null;
+  preservationExpiresOn: IsoDate | null;
+  preservationDaysLeft: number | null;
+  extensionsCounted: number;
+  responseDueOn: IsoDate | null;
+  submissionDate: IsoDate | null;
+  providerEntity: { legalEntity: string; country: Country } | null;
+  asOf: IsoDate | null;
+  preservationWarningFrom: IsoDate | null;
+}
+
+export interface Report {
+  /** No finding of severity "error" (in scope). */
+  ok: boolean;
+  counts: { error: number; warning: number; info: number };
+  findings: Finding[];
+  facts: Facts;
+}
+
+export interface RuleInfo {
+  code: string; severity: Severity; area: string; field: string;
+  title: string; description: string; source: string; appliesTo: RequestType[];
+}
+"#;
 
 /// The browser's local date (not UTC): what the officer calls today.
 fn local_today() -> Date {
@@ -102,221 +165,159 @@ fn local_today() -> Date {
     Date::from_ymd((n / 10000) as i32, n / 100 % 100, n % 100).unwrap_or(crate::date::EPOCH)
 }
 
-/// `JSON.stringify(value)` as UTF-8 in `buf` (`None` when JSON cannot hold the value).
-fn json_text<'b>(value: &JsValue, buf: &'b mut Vec<u8>) -> Option<&'b str> {
-    let units = usize::try_from(text_of(value)).ok()?;
-    buf.clear();
-    // Each UTF-16 unit is at most three bytes of UTF-8.
-    buf.reserve(units.saturating_mul(3));
-    let written = take_text(buf.as_mut_ptr() as u32, buf.capacity() as u32) as usize;
-    // SAFETY: `takeText` wrote `written` bytes (at most the capacity it was given) at the
-    // buffer's start, with `TextEncoder.encodeInto`, which writes UTF-8 and nothing else: the
-    // same trust wasm-bindgen's own string passing places in it.
-    unsafe {
-        buf.set_len(written.min(buf.capacity()));
-        Some(core::str::from_utf8_unchecked(buf))
+fn options_error(e: OptionsError) -> JsError {
+    JsError::new(&alloc::format!("marcheck: {e}"))
+}
+
+fn read_options(options: &JsValue) -> Result<Options, JsError> {
+    Options::deserialize(
+        serde_wasm_bindgen::Deserializer::from(options.clone()),
+        local_today(),
+    )
+    .map_err(options_error)
+}
+
+/// A serde value as a plain JavaScript value (objects, not `Map`s).
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// The form as the core reads it: its JSON text, read with serde_json.
+fn read_form(text: Option<String>) -> Result<serde_json::Value, String> {
+    match text {
+        Some(t) => crate::parse_form(&t),
+        None => Err(String::from(
+            "the form cannot be read as JSON (a getter threw, or a value JSON cannot hold)",
+        )),
     }
 }
 
-fn parse_out(text: &str) -> JsValue {
-    JSON::parse(text).unwrap_or(JsValue::NULL)
-}
-
-/// The options of this call: those of the last call when they read as the same text (and, if
-/// they leave `asOf` to today, today is still the same day).
-fn options_from<'s>(state: &'s mut State, options: &JsValue) -> Result<&'s Options, JsValue> {
-    let mut text = core::mem::take(&mut state.scratch);
-    if options.is_undefined() || options.is_null() {
-        text.clear();
-        text.extend_from_slice(b"null");
-    } else if json_text(options, &mut text).is_none() {
-        state.scratch = text;
-        return Err(JsErr::new("marcheck: options cannot be read as JSON").into());
+fn report_of(form: Result<serde_json::Value, String>, options: &Options) -> Report {
+    match form {
+        Ok(v) => crate::validate(&v, options),
+        Err(e) => crate::unreadable_form(&e, options),
     }
-    let kept = match state.options.take() {
-        // Options that do not depend on today (`asOf` given) or read on this same day.
-        Some((o, read_on))
-            if text == state.options_text && (o.as_of != read_on || local_today() == read_on) =>
-        {
-            Some((o, read_on))
-        }
-        _ => None,
-    };
-    let (o, read_on) = match kept {
-        Some(kept) => kept,
-        None => {
-            let today = local_today();
-            let o = match text.as_slice() {
-                b"null" => Options::new(today),
-                // SAFETY: `text` was written by `json_text` (see there).
-                t => Options::from_json(unsafe { core::str::from_utf8_unchecked(t) }, today)
-                    .map_err(|e| JsErr::new(&e.message()))?,
-            };
-            (o, today)
-        }
-    };
-    // The text just read becomes the kept one; the old buffer is the next call's scratch.
-    state.scratch = core::mem::replace(&mut state.options_text, text);
-    Ok(&state.options.insert((o, read_on)).0)
 }
 
-/// Checks a form. Never throws for any form value; throws an `Error` only for bad options.
+/// Checks a form. Never throws for any form; throws an `Error` only for bad options.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "MarForm | unknown")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
+    Ok(to_js(&report_of(read_form(form_text(&form)), &options)))
+}
+
+/// A form held in the core and edited field by field (contract §7). After every call its
+/// report equals `validate(session.form(), options)`.
 #[wasm_bindgen]
-pub fn validate(form: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    share_memory();
-    with_state(|state| {
-        let mut form_text = core::mem::take(&mut state.form);
-        let options = options_from(state, &options)?;
-        let report = match json_text(&form, &mut form_text) {
-            Some(t) => crate::validate_json(t, options),
-            None => {
-                crate::unreadable_form("a value JSON cannot hold (a cycle or a BigInt)", options)
-            }
-        };
-        state.form = form_text;
-        let mut tape = Tape {
-            words: core::mem::take(&mut state.words),
-            texts: core::mem::take(&mut state.texts),
-            units: 0,
-        };
-        tape.report(&report);
-        let out = build_report(
-            tape.words.as_ptr() as u32 / 4,
-            tape.texts.as_ptr() as u32,
-            tape.texts.len() as u32,
-        );
-        (state.words, state.texts) = (tape.words, tape.texts);
-        Ok(out)
+pub struct Session {
+    core: Core,
+}
+
+/// Starts a session with these options.
+#[wasm_bindgen(js_name = createSession)]
+pub fn create_session(
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<Session, JsError> {
+    let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
+    Ok(Session {
+        core: Core::new(options),
     })
 }
 
-/// A report as `buildReport` in `src/wasm.js` reads it: 32-bit words in the order of the
-/// report's fields (contract §4), and the texts that are not in the wasm's data written one
-/// after another in `texts`. A value is a tag and its words: `NULL`; `INT` low and high half;
-/// `FIXED` address and length of a `&'static str`; `TEXT` where it ends in `texts`, in UTF-16
-/// units (JavaScript slices there). Keys, codes, severities and sources are always `FIXED`,
-/// without a tag.
-struct Tape {
-    words: Vec<u32>,
-    texts: String,
-    /// UTF-16 units in `texts` so far.
-    units: u32,
+fn session_error(e: SessionError) -> JsError {
+    JsError::new(&alloc::format!("marcheck: {e}"))
 }
 
-const NULL: u32 = 0;
-const INT: u32 = 1;
-const FIXED: u32 = 2;
-const TEXT: u32 = 3;
-
-impl Tape {
-    fn report(&mut self, r: &Report) {
-        self.words.clear();
-        self.texts.clear();
-        self.units = 0;
-        self.words.extend_from_slice(&[
-            u32::from(r.ok),
-            r.errors,
-            r.warnings,
-            r.infos,
-            r.findings.len() as u32,
-        ]);
-        for f in &r.findings {
-            self.fixed(f.code);
-            self.fixed(f.severity.as_str());
-            self.cow(&f.field);
-            self.cow(&f.message);
-            self.cow(&f.help);
-            self.fixed(f.source);
-            self.words.push(f.params.len() as u32);
-            for (name, value) in &f.params {
-                self.fixed(name);
-                match value {
-                    crate::Param::Int(n) => self.int(*n),
-                    crate::Param::Text(t) => self.text(|s| s.push_str(t)),
-                    crate::Param::Term(t) => {
-                        self.words.push(FIXED);
-                        self.fixed(t);
-                    }
-                    crate::Param::Date(d) => self.text(|s| d.write(s)),
-                }
-            }
-        }
-        let facts = &r.facts;
-        for d in [facts.preservation_start, facts.preservation_expires_on] {
-            self.date(d);
-        }
-        match facts.preservation_days_left {
-            Some(n) => self.int(n),
-            None => self.words.push(NULL),
-        }
-        self.int(i64::from(facts.extensions_counted));
-        for d in [
-            facts.response_due_on,
-            facts.submission_date,
-            facts.as_of,
-            facts.preservation_warning_from,
-        ] {
-            self.date(d);
-        }
-    }
-
-    fn fixed(&mut self, s: &'static str) {
-        self.words
-            .extend_from_slice(&[s.as_ptr() as u32, s.len() as u32]);
-    }
-
-    fn int(&mut self, n: i64) {
-        self.words
-            .extend_from_slice(&[INT, n as u32, (n >> 32) as u32]);
-    }
-
-    /// A text written by `write` at the end of `texts`.
-    fn text(&mut self, write: impl FnOnce(&mut String)) {
-        let start = self.texts.len();
-        write(&mut self.texts);
-        let added = self.texts.as_bytes().get(start..).unwrap_or_default();
-        // UTF-16 units: one per character, two for one beyond the BMP (4 bytes in UTF-8).
-        let units = added
-            .iter()
-            .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
-            .sum::<u32>();
-        self.units += units;
-        self.words.extend_from_slice(&[TEXT, self.units]);
-    }
-
-    #[expect(
-        clippy::ptr_arg,
-        reason = "the Cow tells text in the wasm's data from a copy"
-    )]
-    fn cow(&mut self, s: &Cow<'static, str>) {
-        match s {
-            Cow::Borrowed(s) => {
-                self.words.push(FIXED);
-                self.fixed(s);
-            }
-            Cow::Owned(s) => self.text(|out| out.push_str(s)),
-        }
-    }
-
-    fn date(&mut self, d: Option<Date>) {
-        match d {
-            Some(d) => self.text(|s| d.write(s)),
-            None => self.words.push(NULL),
-        }
-    }
-}
-
-/// The rule catalogue: `[{ code, severity, area, field, title, description, source }]`.
 #[wasm_bindgen]
+impl Session {
+    /// One field, read as the form reader reads it; `undefined` removes it. A path that is not a
+    /// model path throws an `Error`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn set(&mut self, path: &str, value: JsValue) -> Result<JsValue, JsError> {
+        let value = if value.is_undefined() {
+            None
+        } else {
+            // A value JSON cannot hold is stored as what it reads as: unreadable text.
+            Some(read_form(form_text(&value)).unwrap_or(serde_json::Value::Bool(false)))
+        };
+        let report = self.core.set(path, value).map_err(session_error)?;
+        Ok(to_js(&report))
+    }
+
+    /// Several fields at once (a wizard step, a loaded draft): objects merge deeply, arrays and
+    /// other values replace, `undefined` removes a key.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn merge(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MarForm")] partial: JsValue,
+    ) -> JsValue {
+        let text = merge_text(&partial, Core::REMOVED);
+        let report = match read_form(text) {
+            Ok(v) => self.core.merge(v),
+            Err(e) => crate::unreadable_form(&e, self.core.options()),
+        };
+        to_js(&report)
+    }
+
+    /// The whole form.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn replace(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MarForm | unknown")] form: JsValue,
+    ) -> JsValue {
+        let report = match read_form(form_text(&form)) {
+            Ok(v) => self.core.replace(v),
+            Err(e) => {
+                self.core.replace(serde_json::Value::Null);
+                crate::unreadable_form(&e, self.core.options())
+            }
+        };
+        to_js(&report)
+    }
+
+    /// The form as the core holds it.
+    #[wasm_bindgen(unchecked_return_type = "MarForm")]
+    pub fn form(&self) -> JsValue {
+        // As JSON text: a number keeps the text it was written as (serde_json's
+        // `arbitrary_precision`), which only `JSON.parse` turns back into a number.
+        js_sys::JSON::parse(&self.core.form().to_string()).unwrap_or(JsValue::NULL)
+    }
+
+    /// The report, with `scope` instead of the options' scope when one is given.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] scope: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let scope: Option<alloc::vec::Vec<String>> = match scope {
+            None => None,
+            Some(s) if s.is_undefined() || s.is_null() => None,
+            Some(s) => Some(serde_wasm_bindgen::from_value(s).map_err(|e| {
+                JsError::new(&alloc::format!("marcheck: scope: {e}: expected a list of paths"))
+            })?),
+        };
+        Ok(to_js(&self.core.report(scope.as_deref())))
+    }
+}
+
+/// The rule catalogue in a locale: `[{ code, severity, area, field, title, description, source,
+/// appliesTo }]`.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules(locale: Option<String>) -> JsValue {
     let locale = locale.as_deref().map_or(Locale::En, Locale::parse);
-    parse_out(&crate::rules_json(locale))
+    to_js(&crate::rules_info(locale))
 }
 
 /// The built-in provider profiles: `{ KEY: profile }`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Record<string, Profile>")]
 pub fn providers() -> JsValue {
-    parse_out(&crate::providers_json(&Options::new(crate::date::EPOCH)))
+    let map = crate::providers_map(&Options::new(crate::date::EPOCH));
+    js_sys::JSON::parse(&serde_json::Value::Object(map).to_string()).unwrap_or(JsValue::NULL)
 }
 
 /// The package version.

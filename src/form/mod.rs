@@ -4,7 +4,6 @@
 //! `None` here and a `FORM001` finding in [`read::read`]'s output, so rules only ever see values
 //! that mean something.
 
-pub mod path;
 pub mod read;
 
 use crate::country::Country;
@@ -22,6 +21,21 @@ macro_rules! choice_enum {
             pub const ALL: [$name; [$($text),+].len()] = [$($name::$variant),+];
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let text = alloc::string::String::deserialize(d)?;
+                $name::NAMES
+                    .iter()
+                    .position(|n| *n == text)
+                    .and_then(|i| $name::ALL.get(i).copied())
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&text, &$name::NAMES))
             }
         }
     };
@@ -47,10 +61,24 @@ choice_enum!(
     LocationBasis { ProviderConfirmed = "provider_confirmed", ProviderGuidelines = "provider_guidelines", LegalAdvice = "legal_advice", DomainName = "domain_name", Unknown = "unknown" }
 );
 choice_enum!(
-    Risk { Death = "death", SeriousHarm = "serious_harm", Other = "other" }
+    /// The danger an emergency states (v2: the providers' words, and the handbook's).
+    Risk { Death = "death", SeriousPhysicalInjury = "serious_physical_injury", ChildHarm = "child_harm", SeriousHarm = "serious_harm", Other = "other" }
+);
+choice_enum!(
+    /// Whether a provider tells the account holder (the form's answer, or a profile's fact).
+    Notifies { Yes = "yes", No = "no", Unknown = "unknown" }
+);
+choice_enum!(
+    /// What a non-disclosure rests on.
+    NonDisclosureBasis { CourtOrder = "court_order", Statute = "statute", Request = "request" }
 );
 
-pub use crate::providers::Notifies;
+impl RequestType {
+    /// Its column in contract §6.1 (`rule::REQUEST_TYPES`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Form<'a> {
@@ -60,6 +88,7 @@ pub struct Form<'a> {
     pub requesting_country: Option<Country>,
     pub requested_country: Option<Country>,
     pub submission_date: Option<Date>,
+    pub legal_basis: LegalBasis<'a>,
     pub authority: Authority<'a>,
     pub case: Case<'a>,
     pub provider: Provider<'a>,
@@ -70,6 +99,14 @@ pub struct Form<'a> {
     pub emergency: Emergency<'a>,
     pub notification: Notification<'a>,
     pub csam: Csam<'a>,
+}
+
+/// The treaty, convention, scheme or law the request rests on. A string reads as its
+/// `instrument`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct LegalBasis<'a> {
+    pub instrument: Option<&'a str>,
+    pub article: Option<&'a str>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -102,6 +139,8 @@ pub struct Provider<'a> {
     pub profile: Option<&'a str>,
     pub legal_entity: Option<&'a str>,
     pub country: Option<Country>,
+    /// Where the account holder is, as far as known.
+    pub user_country: Option<Country>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -134,6 +173,10 @@ pub struct Preservation<'a> {
     /// Only a period in 1..=730 days; one outside is `PRES014` and reads as absent.
     pub period_days: Option<i64>,
     pub proof_attached: Option<bool>,
+    /// Why preservation is needed (Budapest Art. 29(2)(e)).
+    pub necessity: Option<&'a str>,
+    /// A MAR will follow (Budapest Art. 29(2)(f)).
+    pub mar_to_follow: Option<bool>,
     pub extensions: Vec<Extension<'a>>,
 }
 
@@ -158,6 +201,9 @@ pub struct Emergency<'a> {
     pub risk: Option<Risk>,
     pub justification: Option<&'a str>,
     pub harm_expected_by: Option<DateTime>,
+    /// The danger continues (an abduction, a missing child).
+    pub ongoing: Option<bool>,
+    pub person_at_risk: Option<&'a str>,
     pub oral: Option<bool>,
     pub oral_made_on: Option<Date>,
     pub written_follow_up_on: Option<Date>,
@@ -169,6 +215,7 @@ pub struct Notification<'a> {
     pub request_non_disclosure: Option<bool>,
     pub reason: Option<&'a str>,
     pub duration_days: Option<i64>,
+    pub basis: Option<NonDisclosureBasis>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -181,12 +228,16 @@ pub struct Csam<'a> {
 }
 
 impl Form<'_> {
-    /// The emergency rules apply: `emergency.active` is true, or it is not said and the request
-    /// type is `emergency_disclosure`.
+    /// The request type the rules apply for: absent reads as `formal_mar`, the strictest.
+    pub fn request_type(&self) -> RequestType {
+        self.request_type.unwrap_or(RequestType::FormalMar)
+    }
+
+    /// The emergency applies (contract §6): `emergency.active` is true, or the request type is
+    /// `emergency_disclosure`.
     pub fn emergency_active(&self) -> bool {
-        self.emergency
-            .active
-            .unwrap_or(self.request_type == Some(RequestType::EmergencyDisclosure))
+        self.emergency.active == Some(true)
+            || self.request_type() == RequestType::EmergencyDisclosure
     }
 
     pub fn csam_likely(&self) -> bool {
@@ -196,42 +247,5 @@ impl Form<'_> {
 
 /// Characters (not bytes) in a trimmed text; 0 when absent.
 pub fn chars(t: Option<&str>) -> usize {
-    t.map_or(0, |s| char_count(crate::lenient::trim(s)))
-}
-
-/// The characters in `s`: its bytes that start one, that is all but the continuation bytes
-/// (`0b10xx_xxxx`), counted eight at a time. (Same as `s.chars().count()`, whose optimised
-/// version costs a kilobyte of wasm.)
-pub fn char_count(s: &str) -> usize {
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut chunks = s.as_bytes().chunks_exact(8);
-    let mut continuation = 0;
-    for chunk in chunks.by_ref() {
-        let v = chunk
-            .iter()
-            .rev()
-            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-        continuation += (v & !(v << 1) & HIGH).count_ones() as usize;
-    }
-    let rest = chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80);
-    s.len() - continuation - rest.count()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn char_count_counts_chars() {
-        for s in [
-            "",
-            "abc",
-            "é",
-            "naïve café",
-            "😀 x",
-            "\u{FFFD}\u{0}",
-            "0123456789abcdefé",
-            "éééééééééééé😀😀😀x",
-        ] {
-            assert_eq!(super::char_count(s), s.chars().count(), "{s}");
-        }
-    }
+    t.map_or(0, |s| crate::text::char_count(crate::text::trim(s)))
 }

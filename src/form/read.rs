@@ -4,13 +4,12 @@
 //! and `None` in the form, so the rules that need it skip it and the fallbacks apply. Lists are
 //! read up to [`MAX_ROWS`] rows, so work stays bounded whatever arrives.
 
-use super::path::{Field, indexed};
 use super::*;
 use crate::date::DateOrder;
-use crate::json::{self, Value};
 use crate::lenient::{self, Read};
-use crate::options::Options;
-use crate::report::{Param, RawFinding};
+use crate::path::{Field, indexed};
+use crate::rule::{Hit, Param};
+use serde_json::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -21,7 +20,7 @@ pub const MAX_ROWS: usize = 200;
 /// and where it sits. Cheap to pass around: a field's path is only built when a finding needs it.
 #[derive(Clone, Copy)]
 struct Obj<'a> {
-    v: &'a Value<'a>,
+    v: &'a Value,
     /// `""` for the form, the group's name, or the list's path for a row.
     base: &'static str,
     row: Option<usize>,
@@ -29,7 +28,7 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     /// The value of `key`; an empty key is the object's own value (a row of texts).
-    fn get(self, key: &str) -> Option<&'a Value<'a>> {
+    fn get(self, key: &str) -> Option<&'a Value> {
         if key.is_empty() {
             Some(self.v)
         } else {
@@ -56,11 +55,16 @@ impl<'a> Obj<'a> {
 
 /// Reads `v` as a form. Findings (`FORM001`) are appended to `out`.
 #[inline(never)]
-pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) -> Form<'a> {
-    let mut r = Reader {
-        order: options.date_order,
-        out,
-    };
+///
+/// `profile_exists` says whether a `provider.profile` key names a profile (built in or from the
+/// options); the reader knows no profiles itself.
+pub fn read<'a>(
+    v: &'a Value,
+    order: DateOrder,
+    profile_exists: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Hit>,
+) -> Form<'a> {
+    let mut r = Reader { order, out };
     let mut f = Form::default();
     let form = Obj {
         v,
@@ -76,6 +80,18 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
     f.requesting_country = r.country(form, "requestingCountry");
     f.requested_country = r.country(form, "requestedCountry");
     f.submission_date = r.date(form, "submissionDate");
+    // A string is the instrument's name ("Fiji–US MLAT").
+    match form.get("legalBasis") {
+        Some(Value::String(_)) => f.legal_basis.instrument = r.text(form, "legalBasis"),
+        _ => {
+            if let Some(b) = r.object(form, "legalBasis") {
+                f.legal_basis = LegalBasis {
+                    instrument: r.text(b, "instrument"),
+                    article: r.text(b, "article"),
+                };
+            }
+        }
+    }
 
     if let Some(a) = r.object(form, "authority") {
         f.authority = Authority {
@@ -99,9 +115,10 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
         f.provider.name = r.text(p, "name");
         f.provider.legal_entity = r.text(p, "legalEntity");
         f.provider.country = r.country(p, "country");
+        f.provider.user_country = r.country(p, "userCountry");
         let profile = p.get("profile");
         f.provider.profile = match lenient::text(profile) {
-            Ok(Some(key)) if options.profile(key).is_some() => Some(key),
+            Ok(Some(key)) if profile_exists(key) => Some(key),
             Ok(None) => None,
             _ => {
                 r.unreadable(p, "profile", profile.unwrap_or(&Value::Null), "profile");
@@ -133,6 +150,8 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
         pr.reference = r.text(p, "reference");
         pr.period_days = r.integer(p, "periodDays");
         pr.proof_attached = r.boolean(p, "proofAttached");
+        pr.necessity = r.text(p, "necessity");
+        pr.mar_to_follow = r.boolean(p, "marToFollow");
         pr.extensions = r.rows(
             p,
             "extensions",
@@ -159,6 +178,8 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
             risk: r.choice(e, "risk", &Risk::ALL, &Risk::NAMES),
             justification: r.text(e, "justification"),
             harm_expected_by: r.date_time(e, "harmExpectedBy"),
+            ongoing: r.boolean(e, "ongoing"),
+            person_at_risk: r.text(e, "personAtRisk"),
             oral: r.boolean(e, "oral"),
             oral_made_on: r.date(e, "oralMadeOn"),
             written_follow_up_on: r.date(e, "writtenFollowUpOn"),
@@ -170,6 +191,12 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
             request_non_disclosure: r.boolean(n, "requestNonDisclosure"),
             reason: r.text(n, "reason"),
             duration_days: r.integer(n, "durationDays"),
+            basis: r.choice(
+                n,
+                "basis",
+                &NonDisclosureBasis::ALL,
+                &NonDisclosureBasis::NAMES,
+            ),
         };
     }
     if let Some(c) = r.object(form, "csam") {
@@ -191,25 +218,24 @@ pub fn read<'a>(v: &'a Value<'a>, options: &Options, out: &mut Vec<RawFinding>) 
 
 struct Reader<'f> {
     order: DateOrder,
-    out: &'f mut Vec<RawFinding>,
+    out: &'f mut Vec<Hit>,
 }
 
 impl<'a> Reader<'_> {
     /// `FORM001` at `key` of `o`: the value as typed, and what was expected (a term that the
     /// messages translate).
     #[inline(never)]
-    fn unreadable(&mut self, o: Obj<'_>, key: &'static str, v: &Value<'_>, expected: &'static str) {
-        let mut shown = String::new();
-        match v {
-            Value::String(s) => shown.push_str(s),
-            other => json::write_value(&mut shown, other),
-        }
+    fn unreadable(&mut self, o: Obj<'_>, key: &'static str, v: &Value, expected: &'static str) {
+        let mut shown = match v {
+            Value::String(s) => s.clone(),
+            other => serde_json::to_string(other).unwrap_or_default(),
+        };
         if let Some((cut, _)) = shown.char_indices().nth(40) {
             shown.truncate(cut);
             shown.push('…');
         }
         self.out.push(
-            RawFinding::new("FORM001", o.path(key))
+            Hit::new("FORM001", o.path(key))
                 .with("value", Param::Text(shown))
                 .with("expected", Param::Term(expected)),
         );
@@ -221,7 +247,7 @@ impl<'a> Reader<'_> {
         o: Obj<'a>,
         key: &'static str,
         expected: &'static str,
-        read: impl FnOnce(Option<&'a Value<'a>>) -> Read<T>,
+        read: impl FnOnce(Option<&'a Value>) -> Read<T>,
     ) -> Option<T> {
         let v = o.get(key);
         read(v).unwrap_or_else(|_| {
@@ -308,7 +334,7 @@ impl<'a> Reader<'_> {
         };
         if items.len() > MAX_ROWS {
             self.out.push(
-                RawFinding::new("FORM001", o.path(key))
+                Hit::new("FORM001", o.path(key))
                     .with("value", Param::Int(items.len() as i64))
                     .with("expected", Param::Term("shortList")),
             );
@@ -376,10 +402,10 @@ mod tests {
     use crate::date::Date;
 
     fn read_json(json: &str) -> (Vec<String>, bool) {
-        let v = json::parse(json).unwrap();
-        let o = Options::new(Date::from_ymd(2026, 11, 29).unwrap());
+        let v: Value = serde_json::from_str(json).unwrap();
+        let o = crate::Options::new(Date::from_ymd(2026, 11, 29).unwrap());
         let mut out = Vec::new();
-        let f = read(&v, &o, &mut out);
+        let f = read(&v, o.date_order, &|k| o.profile(k).is_some(), &mut out);
         (
             out.iter().map(|f| f.field.to_string()).collect(),
             f.is_object,
@@ -471,12 +497,13 @@ mod tests {
     fn rows_keep_their_index_when_a_row_is_empty_or_unreadable() {
         let form = r#"{"accounts":[null,{"kind":"phone","value":"0412 345 678"},7,{"kind":"url","value":"x"}],
             "preservation":{"confirmedOn":"2026-09-01","extensions":[null,{"requestedOn":"2026-12-01"}]}}"#;
-        let fields = |code: &str| crate::rules::testing::fields_of(code, form, "");
-        assert_eq!(fields("ID002"), ["accounts[1].value", "accounts[3].value"]);
+        use crate::rules::catalogue::*;
+        let fields = |rule| crate::rules::testing::fields_of(rule, form, "");
+        assert_eq!(fields(&ID002), ["accounts[1].value", "accounts[3].value"]);
         assert_eq!(
-            fields("PRES005"),
+            fields(&PRES005),
             ["preservation.extensions[1].requestedOn"]
         );
-        assert_eq!(fields("FORM001"), ["accounts[2]"]);
+        assert_eq!(fields(&FORM001), ["accounts[2]"]);
     }
 }

@@ -1,23 +1,18 @@
 //! Words, by locale: a data file per language (`en.json`, `fr.json`) keyed by rule code, with
-//! `{param}` placeholders. Read once per locale on first use; the texts are not copied, they
-//! stay where the file is built into the crate.
+//! `{param}` placeholders, checked and turned into static tables by `build.rs` (a rule without
+//! its texts, or a placeholder that names no parameter, fails the build). Filling a message's
+//! placeholders lives here.
 //!
 //! A rule with several situations (CASE001: a country missing, or both the same) names one in
 //! its `variant` parameter, and the file holds `CODE.variant` beside `CODE`.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
-use alloc::vec::Vec;
+use core::fmt::Write;
 
 use crate::date::Date;
-use crate::json::{self, Value};
-use crate::lazy::Lazy;
 use crate::options::Locale;
-use crate::report::Param;
-
-// `en.json` and `fr.json` beside this file, without their layout (see `build.rs`).
-const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
-const FR: &str = include_str!(concat!(env!("OUT_DIR"), "/fr.json"));
+use crate::rule::{Param, Params};
 
 /// The texts of one rule in one language.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -28,138 +23,104 @@ pub struct RuleText {
     pub help: &'static str,
 }
 
-/// All the words of one locale.
-#[derive(Debug, Default)]
-pub struct Catalogue {
-    months: Vec<&'static str>,
-    terms: Vec<(&'static str, &'static str)>,
-    rules: Vec<(&'static str, RuleText)>,
-    /// What each entry of `rules` is for, worked out once when the file is read.
-    entries: Vec<Entry>,
-}
-
-/// An entry of the file, as findings look it up.
+/// One entry of a locale file.
 #[derive(Debug)]
-struct Entry {
-    /// The position of its rule in [`crate::rules::RULES`], so that a finding's texts are found
-    /// without comparing keys, and its variant (`""` for none).
-    rule: Option<usize>,
-    variant: &'static str,
+pub struct Entry {
+    pub code: &'static str,
+    /// `""` for the rule's own texts.
+    pub variant: &'static str,
     /// Whether its message and its help hold `{placeholders}`: the others are used as they are.
-    placeholders: [bool; 2],
+    pub placeholders: [bool; 2],
+    pub text: RuleText,
 }
 
-/// The catalogue of a locale (parsed on first use, then shared).
-pub fn catalogue(locale: Locale) -> &'static Catalogue {
-    static EN_CAT: Lazy<Catalogue> = Lazy::new(|| Catalogue::parse(EN));
-    static FR_CAT: Lazy<Catalogue> = Lazy::new(|| Catalogue::parse(FR));
+/// All the words of one locale.
+#[derive(Debug)]
+pub struct Words {
+    pub months: [&'static str; 12],
+    pub terms: &'static [(&'static str, &'static str)],
+    pub rules: &'static [Entry],
+}
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// The words of a locale.
+pub fn catalogue(locale: Locale) -> &'static Words {
     match locale {
-        Locale::En => EN_CAT.get(),
-        Locale::Fr => FR_CAT.get(),
+        Locale::En => &EN,
+        Locale::Fr => &FR,
     }
 }
 
-/// A text of the file, borrowed from it (one with escapes is read once and kept).
-fn text_of(v: Option<&Value<'static>>) -> &'static str {
-    match v {
-        Some(Value::String(s)) => str_of(s),
-        _ => "",
-    }
-}
-
-#[expect(clippy::ptr_arg, reason = "the Cow tells text in the file from a copy")]
-fn str_of(s: &Cow<'static, str>) -> &'static str {
-    match s {
-        Cow::Borrowed(s) => s,
-        Cow::Owned(s) => s.clone().leak(),
-    }
-}
-
-impl Catalogue {
-    fn parse(data: &'static str) -> Catalogue {
-        let Ok(root) = json::parse(data) else {
-            return Catalogue::default();
-        };
-        let months = match root.get("months") {
-            Some(Value::Array(items)) => items.iter().map(|m| text_of(Some(m))).collect(),
-            _ => Vec::new(),
-        };
-        let pairs = |key| match root.get(key) {
-            Some(Value::Object(entries)) => entries.iter().map(|(k, v)| (str_of(k), v)).collect(),
-            _ => Vec::new(),
-        };
-        let terms = pairs("terms")
-            .into_iter()
-            .map(|(k, v)| (k, text_of(Some(v))))
-            .collect();
-        let rules = pairs("rules")
-            .into_iter()
-            .map(|(k, v)| {
-                (
-                    k,
-                    RuleText {
-                        title: text_of(v.get("title")),
-                        description: text_of(v.get("description")),
-                        message: text_of(v.get("message")),
-                        help: text_of(v.get("help")),
-                    },
-                )
-            })
-            .collect::<Vec<_>>();
-        let has_placeholder = |t: &str| t.bytes().any(|b| b == b'{');
-        let entries = rules
+impl Words {
+    fn entry(&self, code: &str, variant: &str) -> Option<&Entry> {
+        self.rules
             .iter()
-            .map(|(key, t)| {
-                let dot = key.bytes().position(|b| b == b'.');
-                let code = dot.and_then(|d| key.get(..d)).unwrap_or(key);
-                Entry {
-                    rule: crate::rules::index_of(code),
-                    variant: dot.and_then(|d| key.get(d + 1..)).unwrap_or(""),
-                    placeholders: [has_placeholder(t.message), has_placeholder(t.help)],
-                }
-            })
-            .collect();
-        Catalogue {
-            months,
-            terms,
-            rules,
-            entries,
-        }
+            .find(|e| e.code == code && e.variant == variant)
     }
 
-    /// The texts of `code` (exactly: `CODE` or `CODE.variant`).
-    pub fn exact(&self, key: &str) -> Option<&RuleText> {
-        self.rules.iter().find(|(k, _)| *k == key).map(|(_, t)| t)
+    /// The rule's own texts (title and description for `rules()`).
+    pub fn rule(&self, code: &str) -> Option<&RuleText> {
+        self.entry(code, "").map(|e| &e.text)
     }
 
     /// The texts for a finding: `CODE.variant` when the params name a variant and the file has
     /// it, else `CODE`.
-    pub fn for_finding(&self, code: &str, params: &[(&'static str, Param)]) -> Option<&RuleText> {
-        self.for_rule(crate::rules::index_of(code)?, params)
-    }
-
-    /// [`Catalogue::for_finding`] for the rule at this position of [`crate::rules::RULES`].
-    pub fn for_rule(&self, rule: usize, params: &[(&'static str, Param)]) -> Option<&RuleText> {
-        self.entry_for(rule, params).map(|(t, _)| t)
-    }
-
-    /// The texts for a finding of the rule at `rule` in [`crate::rules::RULES`], and whether
-    /// its message and help hold placeholders.
-    pub(crate) fn entry_for(
-        &self,
-        rule: usize,
-        params: &[(&'static str, Param)],
-    ) -> Option<(&RuleText, [bool; 2])> {
-        let find = |variant: &str| {
-            let at =
-                (self.entries.iter()).position(|e| e.rule == Some(rule) && e.variant == variant)?;
-            let (_, text) = self.rules.get(at)?;
-            Some((text, self.entries.get(at)?.placeholders))
-        };
-        match params.iter().find(|(n, _)| *n == "variant") {
-            Some((_, Param::Term(variant))) => find(variant).or_else(|| find("")),
-            _ => find(""),
+    pub fn for_finding(&self, code: &str, params: &Params) -> Option<&Entry> {
+        match params.get("variant") {
+            Some(Param::Term(v)) => self.entry(code, v).or_else(|| self.entry(code, "")),
+            _ => self.entry(code, ""),
         }
+    }
+
+    /// The message and help of a finding, with `{name}` placeholders filled in.
+    pub fn render(
+        &self,
+        code: &'static str,
+        params: &Params,
+    ) -> (Cow<'static, str>, Cow<'static, str>) {
+        let Some(e) = self.for_finding(code, params) else {
+            return (Cow::Borrowed(code), Cow::Borrowed(""));
+        };
+        let fill = |template: &'static str, has: bool| match has {
+            true => Cow::Owned(self.fill(template, params)),
+            false => Cow::Borrowed(template),
+        };
+        (
+            fill(e.text.message, e.placeholders[0]),
+            fill(e.text.help, e.placeholders[1]),
+        )
+    }
+
+    /// `template` with its placeholders filled in.
+    pub fn fill(&self, template: &str, params: &Params) -> String {
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(rest.get(..open).unwrap_or(""));
+            let after = rest.get(open + 1..).unwrap_or("");
+            let Some(close) = after.find('}') else {
+                out.push_str(rest.get(open..).unwrap_or(""));
+                return out;
+            };
+            let name = after.get(..close).unwrap_or("");
+            match params.get(name) {
+                Some(Param::Int(n)) => {
+                    let _ = write!(out, "{n}");
+                }
+                Some(Param::Text(t)) => out.push_str(t),
+                Some(Param::Date(d)) => self.write_date(&mut out, *d),
+                Some(Param::Term(t)) => out.push_str(self.term(t)),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+            rest = after.get(close + 1..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out
     }
 
     /// A translated word; the key itself when the file lacks it.
@@ -173,26 +134,32 @@ impl Catalogue {
     /// `30 Nov 2026` in the locale's month names.
     pub fn write_date(&self, out: &mut String, d: Date) {
         let (y, m, day) = d.ymd();
-        json::write_int(out, i64::from(day));
-        out.push(' ');
-        match self.months.get(m as usize - 1) {
-            Some(name) => out.push_str(name),
-            None => json::write_int(out, i64::from(m)),
+        let month = self.months.get(m as usize - 1).copied().unwrap_or("");
+        let _ = write!(out, "{day} {month} {y}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RULES;
+
+    #[test]
+    fn every_rule_has_its_texts_in_every_locale() {
+        for locale in [Locale::En, Locale::Fr] {
+            for r in RULES {
+                assert!(catalogue(locale).rule(r.meta.code).is_some(), "{locale:?} {}", r.meta.code);
+            }
         }
-        out.push(' ');
-        json::write_int(out, i64::from(y));
     }
 
-    /// Every key of the file (for completeness tests).
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.rules.iter().map(|(k, _)| *k)
-    }
-
-    pub fn term_keys(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(k, _)| *k)
-    }
-
-    pub fn month_count(&self) -> usize {
-        self.months.len()
+    #[test]
+    fn fills_placeholders_and_dates_in_the_locale() {
+        let params = Params(alloc::vec![
+            ("days", Param::Int(12)),
+            ("on", Param::Date(Date::from_ymd(2026, 11, 30).unwrap())),
+        ]);
+        assert_eq!(EN.fill("{days} days, {on}, {nope}", &params), "12 days, 30 Nov 2026, {nope}");
+        assert!(FR.fill("{on}", &params).starts_with("30 "));
     }
 }

@@ -1,120 +1,163 @@
 //! The rule catalogue (contract §6): one rule per file under `src/rules/<area>/`, registered in
 //! [`RULES`], the one table that the engine, `rules()`, the command line and `docs/rules.md` read.
 //!
-//! A rule file holds its doc comment (*What it does*, *Why*, *Example*), its [`Rule`] (code,
-//! default severity, field, source) and a short `check` that reads the typed form and the
-//! derived facts and pushes findings. Its `pass`/`fail` vectors sit next to it.
+//! A rule file holds one [`declare_rule!`]: its doc (*What it does*, *Why*, *Example*), code,
+//! default severity, field (a model path), the request types it applies to (§6.1), its source
+//! and its message parameters; then a short `check` that reads the typed form and the facts and
+//! pushes [`Hit`]s, and its `pass`/`fail` vectors. The *Example* runs as a test: the rule fires
+//! on it.
+//!
+//! **Adding a rule**: its file (copy a neighbour), one line in [`RULES`], and its texts in each
+//! locale file (`src/messages/*.json`); the build fails when a locale lacks them or a
+//! placeholder names no declared parameter.
 
-use crate::facts::Derived;
+use crate::facts::Facts;
 use crate::form::Form;
 use crate::options::Options;
-use crate::report::{RawFinding, Severity};
+use crate::rule::{Hit, Meta};
 use alloc::vec::Vec;
 
+/// Declares a rule: the one place each fact about it is written. Expands to `pub const RULE`.
+///
+/// ```text
+/// declare_rule! {
+///     /// ## What it does … ## Why … ## Example ```json {…} ```
+///     PRES006 {
+///         area: "preservation",
+///         severity: Error,
+///         field: "preservation.confirmedOn",
+///         applies_to: [M, P, S],
+///         source: source::HANDBOOK_2_7,
+///         params: ["expiredOn", "daysAgo"],
+///     }
+/// }
+/// ```
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $code:ident {
+            area: $area:literal,
+            severity: $severity:ident,
+            field: $field:literal,
+            applies_to: [$($applies:ident),+ $(,)?],
+            source: $source:expr,
+            params: [$($param:literal),* $(,)?] $(,)?
+        }
+    ) => {
+        pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
+            meta: $crate::rule::Meta {
+                code: stringify!($code),
+                area: $area,
+                severity: $crate::rule::Severity::$severity,
+                field: $field,
+                applies_to: $crate::rule::AppliesTo::NONE$(.or($crate::rule::AppliesTo::$applies))+,
+                source: $source,
+                params: &[$($param),*],
+                doc: concat!($($doc, "\n"),*),
+            },
+            check,
+        };
+    };
+}
+
+// Helpers that several rules of one area share.
 mod authority;
-mod case;
-mod csam;
-mod data;
-mod dates;
-mod emergency;
-mod form;
 mod identifiers;
-mod location;
-mod notification;
 mod preservation;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn codes_are_found_by_their_key() {
-        for (i, r) in super::RULES.iter().enumerate() {
-            assert_eq!(super::index_of(r.code), Some(i), "{}", r.code);
-        }
-        for other in ["", "PRES", "PRES0077", "pres007", "PRES007 ", "XPRES0071"] {
-            assert_eq!(super::index_of(other), None, "{other}");
-        }
-    }
-}
+mod tests;
 
 /// What a rule reads.
 pub struct Ctx<'c> {
     pub form: &'c Form<'c>,
-    pub derived: &'c Derived<'c>,
+    pub facts: &'c Facts<'c>,
     pub options: &'c Options,
 }
 
-/// A rule of the catalogue.
+/// A rule of the catalogue: its declaration and its check.
 pub struct Rule {
-    pub code: &'static str,
-    /// The part of the form it is about (`preservation`, `emergency`, …).
-    pub area: &'static str,
-    pub severity: Severity,
-    /// The field its findings mark, as the catalogue states it.
-    pub field: &'static str,
-    /// The authority behind the rule.
-    pub source: &'static str,
-    pub check: fn(&Ctx<'_>, &mut Vec<RawFinding>),
+    pub meta: Meta,
+    pub check: fn(&Ctx<'_>, &mut Vec<Hit>),
 }
 
-/// Every rule, in catalogue order.
-pub const RULES: &[Rule] = &[
-    form::form001_unreadable_value::RULE,
-    case::case001_countries::RULE,
-    case::case002_no_offence::RULE,
-    case::case003_facts_too_short::RULE,
-    authority::auth001_authority_missing::RULE,
-    authority::auth002_unofficial_email::RULE,
-    identifiers::id001_no_account::RULE,
-    identifiers::id002_malformed_identifier::RULE,
-    identifiers::id003_ip_without_offset::RULE,
-    identifiers::id004_duplicate_account::RULE,
-    identifiers::id005_kind_not_accepted::RULE,
-    data::data001_no_category::RULE,
-    data::data002_content_police_to_police::RULE,
-    data::data003_content_without_nexus::RULE,
-    data::data004_police_to_police_may_be_faster::RULE,
-    dates::date001_range_incomplete::RULE,
-    dates::date002_range_reversed::RULE,
-    dates::date003_range_in_future::RULE,
-    dates::date004_range_too_long::RULE,
-    preservation::pres001_no_reference::RULE,
-    preservation::pres002_placeholder_reference::RULE,
-    preservation::pres003_no_reference_yet::RULE,
-    preservation::pres004_preserved_without_date::RULE,
-    preservation::pres005_date_in_future::RULE,
-    preservation::pres006_lapsed::RULE,
-    preservation::pres007_expiring_soon::RULE,
-    preservation::pres008_extension_out_of_window::RULE,
-    preservation::pres009_beyond_maximum::RULE,
-    preservation::pres010_no_proof::RULE,
-    preservation::pres011_data_after_snapshot::RULE,
-    preservation::pres012_not_preserved::RULE,
-    preservation::pres013_confirmed_before_requested::RULE,
-    preservation::pres014_period_out_of_range::RULE,
-    location::loc001_location_missing::RULE,
-    location::loc002_location_not_confirmed::RULE,
-    location::loc003_wrong_country::RULE,
-    location::loc004_weak_basis::RULE,
-    location::loc005_records_in_us::RULE,
-    emergency::emer001_justification_too_short::RULE,
-    emergency::emer002_risk_not_serious::RULE,
-    emergency::emer003_no_time_frame::RULE,
-    emergency::emer004_not_imminent::RULE,
-    emergency::emer005_no_written_follow_up::RULE,
-    emergency::emer006_contacts::RULE,
-    csam::csam001_not_declared::RULE,
-    csam::csam002_no_protocol::RULE,
-    csam::csam003_no_import_permit::RULE,
-    csam::csam004_no_ncmec_reports::RULE,
-    notification::note001_no_non_disclosure::RULE,
-    notification::note002_non_disclosure_unexplained::RULE,
-];
+/// Declares the catalogue from one table: each rule's module (its file), [`RULES`] in catalogue
+/// order, and [`catalogue`], where each rule is found by its code (`catalogue::PRES006`).
+macro_rules! catalogue {
+    ($($code:ident => $file:literal,)+) => {
+        $(
+            #[allow(non_snake_case)]
+            #[path = $file]
+            mod $code;
+        )+
+        /// Every rule, in catalogue order.
+        pub const RULES: &[Rule] = &[$($code::RULE),+];
+        /// Each rule by its code, for code that names one rule.
+        pub mod catalogue {
+            $(pub use super::$code::RULE as $code;)+
+        }
+    };
+}
+
+// The catalogue: one line per rule.
+catalogue! {
+    FORM001 => "form/form001_unreadable_value.rs",
+    CASE001 => "case/case001_countries.rs",
+    CASE002 => "case/case002_no_offence.rs",
+    CASE003 => "case/case003_facts_too_short.rs",
+    AUTH001 => "authority/auth001_authority_missing.rs",
+    AUTH002 => "authority/auth002_unofficial_email.rs",
+    ID001 => "identifiers/id001_no_account.rs",
+    ID002 => "identifiers/id002_malformed_identifier.rs",
+    ID003 => "identifiers/id003_ip_without_offset.rs",
+    ID004 => "identifiers/id004_duplicate_account.rs",
+    ID005 => "identifiers/id005_kind_not_accepted.rs",
+    DATA001 => "data/data001_no_category.rs",
+    DATA002 => "data/data002_content_police_to_police.rs",
+    DATA003 => "data/data003_content_without_nexus.rs",
+    DATA004 => "data/data004_police_to_police_may_be_faster.rs",
+    DATE001 => "dates/date001_range_incomplete.rs",
+    DATE002 => "dates/date002_range_reversed.rs",
+    DATE003 => "dates/date003_range_in_future.rs",
+    DATE004 => "dates/date004_range_too_long.rs",
+    PRES001 => "preservation/pres001_no_reference.rs",
+    PRES002 => "preservation/pres002_placeholder_reference.rs",
+    PRES003 => "preservation/pres003_no_reference_yet.rs",
+    PRES004 => "preservation/pres004_preserved_without_date.rs",
+    PRES005 => "preservation/pres005_date_in_future.rs",
+    PRES006 => "preservation/pres006_lapsed.rs",
+    PRES007 => "preservation/pres007_expiring_soon.rs",
+    PRES008 => "preservation/pres008_extension_out_of_window.rs",
+    PRES009 => "preservation/pres009_beyond_maximum.rs",
+    PRES010 => "preservation/pres010_no_proof.rs",
+    PRES011 => "preservation/pres011_data_after_snapshot.rs",
+    PRES012 => "preservation/pres012_not_preserved.rs",
+    PRES013 => "preservation/pres013_confirmed_before_requested.rs",
+    PRES014 => "preservation/pres014_period_out_of_range.rs",
+    LOC001 => "location/loc001_location_missing.rs",
+    LOC002 => "location/loc002_location_not_confirmed.rs",
+    LOC003 => "location/loc003_wrong_country.rs",
+    LOC004 => "location/loc004_weak_basis.rs",
+    LOC005 => "location/loc005_records_in_us.rs",
+    EMER001 => "emergency/emer001_justification_too_short.rs",
+    EMER002 => "emergency/emer002_risk_not_serious.rs",
+    EMER003 => "emergency/emer003_no_time_frame.rs",
+    EMER004 => "emergency/emer004_not_imminent.rs",
+    EMER005 => "emergency/emer005_no_written_follow_up.rs",
+    EMER006 => "emergency/emer006_contacts.rs",
+    CSAM001 => "csam/csam001_not_declared.rs",
+    CSAM002 => "csam/csam002_no_protocol.rs",
+    CSAM003 => "csam/csam003_no_import_permit.rs",
+    CSAM004 => "csam/csam004_no_ncmec_reports.rs",
+    NOTE001 => "notification/note001_no_non_disclosure.rs",
+    NOTE002 => "notification/note002_non_disclosure_unexplained.rs",
+}
 
 /// The rule with this code.
-pub fn rule(code: &str) -> Option<&'static Rule> {
+pub fn by_code(code: &str) -> Option<&'static Rule> {
     RULES.get(index_of(code)?)
 }
 
@@ -147,7 +190,7 @@ const CODE_KEYS: [u64; RULES.len()] = {
             clippy::indexing_slicing,
             reason = "evaluated at compile time, where an index out of bounds fails the build"
         )]
-        if let Some(k) = code_key(RULES[i].code.as_bytes()) {
+        if let Some(k) = code_key(RULES[i].meta.code.as_bytes()) {
             keys[i] = k;
         }
         i += 1;
@@ -155,23 +198,17 @@ const CODE_KEYS: [u64; RULES.len()] = {
     keys
 };
 
-/// Runs every rule that is not turned off.
-pub fn check_all(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+/// Runs every rule that applies to the request type (contract §6.1) and is not turned off. A
+/// rule that does not apply stays silent whatever `options.rules` says.
+pub fn check_all(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    let request_type = cx.facts.request_type.index();
     for rule in RULES {
-        if cx.options.severity_of(rule.code, rule.severity).is_some() {
+        let m = &rule.meta;
+        if m.applies_to.has(request_type) && cx.options.severity_of(m.code, m.severity).is_some() {
             (rule.check)(cx, out);
         }
     }
 }
 
 /// Nothing to check: findings of this code come from elsewhere (the reader).
-pub(crate) fn no_check(_: &Ctx<'_>, _: &mut Vec<RawFinding>) {}
-
-/// Sources, written once.
-pub(crate) mod source {
-    pub const H25: &str = "Handbook §2.5";
-    pub const H26: &str = "Handbook §2.6";
-    pub const H27: &str = "Handbook §2.7";
-    pub const H28: &str = "Handbook §2.8";
-    pub const H29: &str = "Handbook §2.9";
-}
+pub(crate) fn no_check(_: &Ctx<'_>, _: &mut Vec<Hit>) {}

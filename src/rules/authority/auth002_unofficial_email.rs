@@ -1,37 +1,39 @@
-//! ## What it does
-//! Warns when the authority's email address is malformed or at a free webmail service (gmail,
-//! yahoo, outlook, hotmail, live, icloud, proton, gmx, yandex, mail.ru, aol, qq, 163).
-//!
-//! ## Why
-//! Providers accept requests only from an official government domain or on letterhead
-//! (Handbook ch. 7): a webmail address cannot be verified and the request is set aside.
-//!
-//! ## Example
-//! ```json
-//! { "authority": { "email": "detective.tui@gmail.com" } }
-//! ```
-
-use super::webmail;
-use crate::report::{Param, RawFinding, Severity};
+use crate::rules::authority::webmail;
+use crate::rule::{Param, Hit};
 use crate::rules::identifiers::email_domain;
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "AUTH002",
-    area: "authority",
-    severity: Severity::Warning,
-    field: "authority.email",
-    source: source::H25,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Warns when the authority's email address is malformed or at a free webmail service (gmail,
+    /// yahoo, outlook, hotmail, live, icloud, proton, gmx, yandex, mail.ru, aol, qq, 163).
+    ///
+    /// ## Why
+    /// Providers accept requests only from an official government domain or on letterhead
+    /// (Handbook ch. 7): a webmail address cannot be verified and the request is set aside.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "authority": { "email": "detective.tui@gmail.com" } }
+    /// ```
+    AUTH002 {
+        area: "authority",
+        severity: Warning,
+        field: "authority.email",
+        applies_to: [M, P, S, E],
+        source: source::HANDBOOK_2_5,
+        params: ["domain", "service", "variant"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some(email) = cx.form.authority.email else {
         return;
     };
-    let finding = RawFinding::new(RULE.code, "authority.email");
+    let finding = RULE.meta.hit();
     match email_domain(email) {
         None => out.push(finding.with("variant", Param::Term("malformed"))),
         Some(domain) => {
@@ -49,6 +51,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
@@ -61,9 +64,9 @@ mod tests {
             "desk@live.police.uk",
             "o@liveworks.org",
         ] {
-            quiet("AUTH002", &format!(r#"{{"authority":{{"email":"{ok}"}}}}"#));
+            quiet(&RULE, &format!(r#"{{"authority":{{"email":"{ok}"}}}}"#));
         }
-        quiet("AUTH002", "{}");
+        quiet(&RULE, "{}");
     }
 
     #[test]
@@ -81,8 +84,7 @@ mod tests {
             "a b@c.org",
             "@police.gov.fj",
         ] {
-            fires(
-                "AUTH002",
+            fires(&RULE,
                 "authority.email",
                 &format!(r#"{{"authority":{{"email":"{bad}"}}}}"#),
             );

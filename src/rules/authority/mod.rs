@@ -1,6 +1,3 @@
-pub mod auth001_authority_missing;
-pub mod auth002_unofficial_email;
-
 /// Free webmail services: an address there is no proof of office (data, not branches).
 pub const WEBMAIL: &[&str] = &[
     "gmail",

@@ -1,53 +1,54 @@
-//! ## What it does
-//! Checks that at least one offence is named.
-//!
-//! ## Why
-//! The requested country tests dual criminality and the seriousness threshold against the
-//! offence; without one the MAR cannot be assessed (Budapest Convention Art. 29; §2.7).
-//!
-//! ## Example
-//! ```json
-//! { "case": { "offences": [{ "provision": "s.12" }] } }
-//! ```
-
-use crate::report::{RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "CASE002",
-    area: "case",
-    severity: Severity::Error,
-    field: "case.offences",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Checks that at least one offence is named.
+    ///
+    /// ## Why
+    /// The requested country tests dual criminality and the seriousness threshold against the
+    /// offence; without one the MAR cannot be assessed (Budapest Convention Art. 29; §2.7).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "case": { "offences": [{ "provision": "s.12" }] } }
+    /// ```
+    CASE002 {
+        area: "case",
+        severity: Error,
+        field: "case.offences",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: [],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if !cx.form.case.offences.iter().any(|o| o.name.is_some()) {
-        out.push(RawFinding::new(RULE.code, "case.offences"));
+        out.push(RULE.meta.hit());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "CASE002",
+        quiet(&RULE,
             r#"{"case":{"offences":[{"provision":"s.1"},{"name":"Fraud"}]}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "CASE002",
+        fires(&RULE,
             "case.offences",
             r#"{"case":{"offences":[{"provision":"s.12","name":"  "}]}}"#,
         );
-        fires("CASE002", "case.offences", "{}");
+        fires(&RULE, "case.offences", "{}");
     }
 }

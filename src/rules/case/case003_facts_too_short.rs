@@ -1,37 +1,39 @@
-//! ## What it does
-//! Checks that the summary of facts has at least `case.minFactsChars` characters (default 100,
-//! counted after trimming).
-//!
-//! ## Why
-//! The requested country and the provider need a plain narrative showing that a crime was
-//! committed and that the records relate to it (US DOJ Criminal Resource Manual 281; Budapest
-//! Convention Art. 29). A one-line summary is the most common reason a MAR comes back.
-//!
-//! ## Example
-//! ```json
-//! { "case": { "facts": "Fraud." } }
-//! ```
-
 use crate::form::chars;
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "CASE003",
-    area: "case",
-    severity: Severity::Error,
-    field: "case.facts",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Checks that the summary of facts has at least `case.minFactsChars` characters (default 100,
+    /// counted after trimming).
+    ///
+    /// ## Why
+    /// The requested country and the provider need a plain narrative showing that a crime was
+    /// committed and that the records relate to it (US DOJ Criminal Resource Manual 281; Budapest
+    /// Convention Art. 29). A one-line summary is the most common reason a MAR comes back.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "case": { "facts": "Fraud." } }
+    /// ```
+    CASE003 {
+        area: "case",
+        severity: Error,
+        field: "case.facts",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["chars", "min"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let n = chars(cx.form.case.facts) as i64;
     let min = cx.options.min_facts_chars;
     if n < min {
         out.push(
-            RawFinding::new(RULE.code, "case.facts")
+            RULE.meta.hit()
                 .with("chars", Param::Int(n))
                 .with("min", Param::Int(min)),
         );
@@ -40,14 +42,14 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
         let facts = "é".repeat(100);
-        quiet("CASE003", &format!(r#"{{"case":{{"facts":"{facts}"}}}}"#));
-        quiet_with(
-            "CASE003",
+        quiet(&RULE, &format!(r#"{{"case":{{"facts":"{facts}"}}}}"#));
+        quiet_with(&RULE,
             r#"{"case":{"facts":"Short."}}"#,
             r#"{"case":{"minFactsChars":6}}"#,
         );
@@ -56,11 +58,10 @@ mod tests {
     #[test]
     fn fail() {
         let facts = format!("  {}  ", "x".repeat(99));
-        fires(
-            "CASE003",
+        fires(&RULE,
             "case.facts",
             &format!(r#"{{"case":{{"facts":"{facts}"}}}}"#),
         );
-        fires("CASE003", "case.facts", "{}");
+        fires(&RULE, "case.facts", "{}");
     }
 }

@@ -1,51 +1,52 @@
-//! ## What it does
-//! Reports records likely to contain CSAM without a handling protocol.
-//!
-//! ## Why
-//! Handling protocols for CSAM are agreed between the requesting and the requested country
-//! before the material moves (Handbook §2.9): who receives it, how, and how it is stored.
-//!
-//! ## Example
-//! ```json
-//! { "csam": { "likely": true, "declared": true } }
-//! ```
-
-use crate::report::{RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "CSAM002",
-    area: "csam",
-    severity: Severity::Error,
-    field: "csam.handlingProtocol",
-    source: source::H29,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports records likely to contain CSAM without a handling protocol.
+    ///
+    /// ## Why
+    /// Handling protocols for CSAM are agreed between the requesting and the requested country
+    /// before the material moves (Handbook §2.9): who receives it, how, and how it is stored.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "csam": { "likely": true, "declared": true } }
+    /// ```
+    CSAM002 {
+        area: "csam",
+        severity: Error,
+        field: "csam.handlingProtocol",
+        applies_to: [M, P, E],
+        source: source::HANDBOOK_2_9,
+        params: [],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if cx.form.csam_likely() && cx.form.csam.handling_protocol.is_none() {
-        out.push(RawFinding::new(RULE.code, "csam.handlingProtocol"));
+        out.push(RULE.meta.hit());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "CSAM002",
+        quiet(&RULE,
             r#"{"csam":{"likely":true,"handlingProtocol":"Encrypted drive to the AFP ACCCE liaison."}}"#,
         );
-        quiet("CSAM002", r#"{"csam":{"likely":false}}"#);
+        quiet(&RULE, r#"{"csam":{"likely":false}}"#);
     }
 
     #[test]
     fn fail() {
-        fires(
-            "CSAM002",
+        fires(&RULE,
             "csam.handlingProtocol",
             r#"{"csam":{"likely":true,"handlingProtocol":""}}"#,
         );

@@ -1,51 +1,53 @@
-//! ## What it does
-//! Checks that at least one category of records is asked for: subscriber, traffic or content.
-//!
-//! ## Why
-//! Providers disclose by category, and each has its own legal threshold (§2.5): a MAR that does
-//! not say which is returned for clarification.
-//!
-//! ## Example
-//! ```json
-//! { "data": { "categories": [] } }
-//! ```
-
-use crate::report::{RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "DATA001",
-    area: "data",
-    severity: Severity::Error,
-    field: "data.categories",
-    source: source::H25,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Checks that at least one category of records is asked for: subscriber, traffic or content.
+    ///
+    /// ## Why
+    /// Providers disclose by category, and each has its own legal threshold (§2.5): a MAR that does
+    /// not say which is returned for clarification.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "data": { "categories": [] } }
+    /// ```
+    DATA001 {
+        area: "data",
+        severity: Error,
+        field: "data.categories",
+        applies_to: [M, P, S, E],
+        source: source::HANDBOOK_2_5,
+        params: [],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if cx.form.data.categories.is_empty() {
-        out.push(RawFinding::new(RULE.code, "data.categories"));
+        out.push(RULE.meta.hit());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet("DATA001", r#"{"data":{"categories":["traffic"]}}"#);
-        quiet("DATA001", r#"{"data":{"categories":"subscriber"}}"#);
+        quiet(&RULE, r#"{"data":{"categories":["traffic"]}}"#);
+        quiet(&RULE, r#"{"data":{"categories":"subscriber"}}"#);
     }
 
     #[test]
     fn fail() {
-        fires(
-            "DATA001",
+        fires(&RULE,
             "data.categories",
             r#"{"data":{"categories":[]}}"#,
         );
-        fires("DATA001", "data.categories", "{}");
+        fires(&RULE, "data.categories", "{}");
     }
 }

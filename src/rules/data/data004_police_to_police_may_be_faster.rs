@@ -1,64 +1,63 @@
-//! ## What it does
-//! Notes that a formal MAR asks only for non-content records, which many providers give
-//! police-to-police.
-//!
-//! ## Why
-//! A formal MAR takes months; subscriber and traffic data often come in days through direct
-//! cooperation (Handbook §2.5). Some providers want a MAR for anything, so this is information.
-//!
-//! ## Example
-//! ```json
-//! { "requestType": "formal_mar", "data": { "categories": ["subscriber"] } }
-//! ```
-
 use crate::form::{Category, RequestType};
-use crate::report::{RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "DATA004",
-    area: "data",
-    severity: Severity::Info,
-    field: "data.categories",
-    source: source::H25,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Notes that a formal MAR asks only for non-content records, which many providers give
+    /// police-to-police.
+    ///
+    /// ## Why
+    /// A formal MAR takes months; subscriber and traffic data often come in days through direct
+    /// cooperation (Handbook §2.5). Some providers want a MAR for anything, so this is information.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "requestType": "formal_mar", "data": { "categories": ["subscriber"] } }
+    /// ```
+    DATA004 {
+        area: "data",
+        severity: Info,
+        field: "data.categories",
+        applies_to: [M],
+        source: source::HANDBOOK_2_5,
+        params: [],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let d = &cx.form.data;
     if cx.form.request_type == Some(RequestType::FormalMar)
         && !d.categories.is_empty()
         && !d.has(Category::Content)
     {
-        out.push(RawFinding::new(RULE.code, "data.categories"));
+        out.push(RULE.meta.hit());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "DATA004",
+        quiet(&RULE,
             r#"{"requestType":"formal_mar","data":{"categories":["subscriber","content"]}}"#,
         );
-        quiet(
-            "DATA004",
+        quiet(&RULE,
             r#"{"requestType":"police_to_police","data":{"categories":["subscriber"]}}"#,
         );
-        quiet(
-            "DATA004",
+        quiet(&RULE,
             r#"{"requestType":"formal_mar","data":{"categories":[]}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "DATA004",
+        fires(&RULE,
             "data.categories",
             r#"{"requestType":"formal_mar","data":{"categories":["subscriber","traffic"]}}"#,
         );

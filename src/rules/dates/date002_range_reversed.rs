@@ -1,33 +1,34 @@
-//! ## What it does
-//! Reports a date range whose start is after its end.
-//!
-//! ## Why
-//! A reversed range selects nothing; the provider answers "no records" or asks again.
-//!
-//! ## Example
-//! ```json
-//! { "data": { "from": "2026-07-01", "to": "2026-06-01" } }
-//! ```
-
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule};
+use crate::rule::{Param, Hit};
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "DATE002",
-    area: "dates",
-    severity: Severity::Error,
-    field: "data.from",
-    source: "Handbook ch. 7 (provider profiles)",
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a date range whose start is after its end.
+    ///
+    /// ## Why
+    /// A reversed range selects nothing; the provider answers "no records" or asks again.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "data": { "from": "2026-07-01", "to": "2026-06-01" } }
+    /// ```
+    DATE002 {
+        area: "dates",
+        severity: Error,
+        field: "data.from",
+        applies_to: [M, P, S, E],
+        source: "Handbook ch. 7 (provider profiles)",
+        params: ["from", "to"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if let (Some(from), Some(to)) = (cx.form.data.from, cx.form.data.to)
         && from > to
     {
         out.push(
-            RawFinding::new(RULE.code, "data.from")
+            RULE.meta.hit()
                 .with("from", Param::Date(from))
                 .with("to", Param::Date(to)),
         );
@@ -36,24 +37,22 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "DATE002",
+        quiet(&RULE,
             r#"{"data":{"from":"2026-06-01","to":"2026-06-01"}}"#,
         );
-        quiet(
-            "DATE002",
+        quiet(&RULE,
             r#"{"data":{"from":"2026-05-31","to":"2026-06-01"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "DATE002",
+        fires(&RULE,
             "data.from",
             r#"{"data":{"from":"2026-06-02","to":"2026-06-01"}}"#,
         );

@@ -1,36 +1,37 @@
-//! ## What it does
-//! Warns when the date range spans more than `dateRange.maxSpanDays` days (default 365),
-//! counted as `to − from`.
-//!
-//! ## Why
-//! Providers and courts expect a request narrowly tailored to the offence; a sweeping range
-//! invites refusal or a request to narrow it (Handbook ch. 7; proportionality).
-//!
-//! ## Example
-//! ```json
-//! { "data": { "from": "2024-01-01", "to": "2026-01-01" } }
-//! ```
-
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule};
+use crate::rule::{Param, Hit};
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "DATE004",
-    area: "dates",
-    severity: Severity::Warning,
-    field: "data.from",
-    source: "Handbook ch. 7 (provider profiles)",
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Warns when the date range spans more than `dateRange.maxSpanDays` days (default 365),
+    /// counted as `to − from`.
+    ///
+    /// ## Why
+    /// Providers and courts expect a request narrowly tailored to the offence; a sweeping range
+    /// invites refusal or a request to narrow it (Handbook ch. 7; proportionality).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "data": { "from": "2024-01-01", "to": "2026-01-01" } }
+    /// ```
+    DATE004 {
+        area: "dates",
+        severity: Warning,
+        field: "data.from",
+        applies_to: [M, P, S, E],
+        source: "Handbook ch. 7 (provider profiles)",
+        params: ["days", "max"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if let (Some(from), Some(to)) = (cx.form.data.from, cx.form.data.to) {
         let span = to.days_since(from);
         let max = cx.options.max_span_days;
         if span > max {
             out.push(
-                RawFinding::new(RULE.code, "data.from")
+                RULE.meta.hit()
                     .with("days", Param::Int(span))
                     .with("max", Param::Int(max)),
             );
@@ -40,34 +41,30 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "DATE004",
+        quiet(&RULE,
             r#"{"data":{"from":"2025-01-01","to":"2026-01-01"}}"#,
         ); // 365 days
-        quiet(
-            "DATE004",
+        quiet(&RULE,
             r#"{"data":{"from":"2024-01-01","to":"2024-12-31"}}"#,
         ); // 365 in a leap year
     }
 
     #[test]
     fn fail() {
-        fires(
-            "DATE004",
+        fires(&RULE,
             "data.from",
             r#"{"data":{"from":"2024-12-31","to":"2026-01-01"}}"#,
         ); // 366
-        fires(
-            "DATE004",
+        fires(&RULE,
             "data.from",
             r#"{"data":{"from":"2024-01-01","to":"2025-01-01"}}"#,
         ); // 366, leap year
-        fires_with(
-            "DATE004",
+        fires_with(&RULE,
             "data.from",
             r#"{"data":{"from":"2026-01-01","to":"2026-01-31"}}"#,
             r#"{"dateRange":{"maxSpanDays":29}}"#,

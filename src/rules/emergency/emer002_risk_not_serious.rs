@@ -1,66 +1,65 @@
-//! ## What it does
-//! While the emergency is active, checks that the risk is a risk of death or of serious harm.
-//!
-//! ## Why
-//! Emergency disclosure exists only for a significant and imminent risk to the life or safety of
-//! a person (18 U.S.C. §2702(b)(8); Second Additional Protocol Art. 9–10; Handbook §2.8). Any
-//! other urgency follows the standard process, perhaps expedited.
-//!
-//! ## Example
-//! ```json
-//! { "emergency": { "active": true, "risk": "other" } }
-//! ```
-
 use crate::form::Risk;
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "EMER002",
-    area: "emergency",
-    severity: Severity::Error,
-    field: "emergency.risk",
-    source: source::H28,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// While the emergency is active, checks that the risk is a risk of death or of serious harm.
+    ///
+    /// ## Why
+    /// Emergency disclosure exists only for a significant and imminent risk to the life or safety of
+    /// a person (18 U.S.C. §2702(b)(8); Second Additional Protocol Art. 9–10; Handbook §2.8). Any
+    /// other urgency follows the standard process, perhaps expedited.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "emergency": { "active": true, "risk": "other" } }
+    /// ```
+    EMER002 {
+        area: "emergency",
+        severity: Error,
+        field: "emergency.risk",
+        applies_to: [M, P, S, E],
+        source: source::HANDBOOK_2_8,
+        params: ["variant"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let risk = cx.form.emergency.risk;
     if cx.form.emergency_active() && !matches!(risk, Some(Risk::Death | Risk::SeriousHarm)) {
         let variant = if risk.is_none() { "missing" } else { "other" };
         out.push(
-            RawFinding::new(RULE.code, "emergency.risk").with("variant", Param::Term(variant)),
+            RULE.meta.hit().with("variant", Param::Term(variant)),
         );
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet("EMER002", r#"{"emergency":{"active":true,"risk":"death"}}"#);
-        quiet(
-            "EMER002",
+        quiet(&RULE, r#"{"emergency":{"active":true,"risk":"death"}}"#);
+        quiet(&RULE,
             r#"{"emergency":{"active":true,"risk":"serious_harm"}}"#,
         );
-        quiet(
-            "EMER002",
+        quiet(&RULE,
             r#"{"emergency":{"active":false,"risk":"other"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "EMER002",
+        fires(&RULE,
             "emergency.risk",
             r#"{"emergency":{"active":true,"risk":"other"}}"#,
         );
-        fires(
-            "EMER002",
+        fires(&RULE,
             "emergency.risk",
             r#"{"emergency":{"active":true}}"#,
         );

@@ -1,31 +1,33 @@
-//! ## What it does
-//! While the emergency is active, warns when the harm is expected more than
-//! `emergency.maxImminenceDays` days (default 7) after today.
-//!
-//! ## Why
-//! "Emergency" means a significant and *imminent* risk (Second Additional Protocol Art. 3(2)(c));
-//! a danger weeks away leaves time for the standard process, and providers will say so
-//! (Handbook §2.8).
-//!
-//! ## Example
-//! ```json
-//! { "emergency": { "active": true, "harmExpectedBy": "2027-01-15" } }
-//! ```
-
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "EMER004",
-    area: "emergency",
-    severity: Severity::Warning,
-    field: "emergency.harmExpectedBy",
-    source: source::H28,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// While the emergency is active, warns when the harm is expected more than
+    /// `emergency.maxImminenceDays` days (default 7) after today.
+    ///
+    /// ## Why
+    /// "Emergency" means a significant and *imminent* risk (Second Additional Protocol Art. 3(2)(c));
+    /// a danger weeks away leaves time for the standard process, and providers will say so
+    /// (Handbook §2.8).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "emergency": { "active": true, "harmExpectedBy": "2027-01-15" } }
+    /// ```
+    EMER004 {
+        area: "emergency",
+        severity: Warning,
+        field: "emergency.harmExpectedBy",
+        applies_to: [M, P, S, E],
+        source: source::HANDBOOK_2_8,
+        params: ["days", "max"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some(t) = cx
         .form
         .emergency
@@ -34,11 +36,11 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
     else {
         return;
     };
-    let days = t.date.days_since(cx.derived.today);
+    let days = t.date.days_since(cx.facts.today);
     let max = cx.options.max_imminence_days;
     if days > max {
         out.push(
-            RawFinding::new(RULE.code, "emergency.harmExpectedBy")
+            RULE.meta.hit()
                 .with("days", Param::Int(days))
                 .with("max", Param::Int(max)),
         );
@@ -47,29 +49,26 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "EMER004",
+        quiet(&RULE,
             r#"{"emergency":{"active":true,"harmExpectedBy":"2026-12-06"}}"#,
         ); // 7 days
-        quiet(
-            "EMER004",
+        quiet(&RULE,
             r#"{"emergency":{"active":false,"harmExpectedBy":"2027-06-01"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "EMER004",
+        fires(&RULE,
             "emergency.harmExpectedBy",
             r#"{"emergency":{"active":true,"harmExpectedBy":"2026-12-07T08:00+01:00"}}"#,
         ); // 8 days
-        fires_with(
-            "EMER004",
+        fires_with(&RULE,
             "emergency.harmExpectedBy",
             r#"{"emergency":{"active":true,"harmExpectedBy":"2026-12-03"}}"#,
             r#"{"emergency":{"maxImminenceDays":3}}"#,

@@ -1,43 +1,44 @@
-//! ## What it does
-//! Reports a value that cannot be read as its type: a date that does not exist or is not written
-//! as the options say, a number that is not whole, a country that is not an ISO code, a choice
-//! that is not one of the form's, a group or list of the wrong shape. The reader raises it; this
-//! file only registers it.
-//!
-//! ## Why
-//! A value the validator cannot read is a value the receiving authority or the provider cannot
-//! read either. It is reported once, at its exact path, and then treated as absent, so the
-//! fallbacks apply (an unreadable `confirmedOn` falls back to `requestedOn`).
-//!
-//! ## Example
-//! ```json
-//! { "preservation": { "confirmedOn": "2026-02-30" } }
-//! ```
+use crate::rule::source;
+// The reader raises FORM001: this rule has nothing to check.
+use crate::rules::no_check as check;
 
-use crate::report::Severity;
-use crate::rules::{Rule, no_check};
-
-pub const RULE: Rule = Rule {
-    code: "FORM001",
-    area: "form",
-    severity: Severity::Error,
-    field: "that field",
-    source: "marcheck form model (contract §2)",
-    check: no_check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a value that cannot be read as its type: a date that does not exist or is not written
+    /// as the options say, a number that is not whole, a country that is not an ISO code, a choice
+    /// that is not one of the form's, a group or list of the wrong shape. The reader raises it; this
+    /// file only registers it.
+    ///
+    /// ## Why
+    /// A value the validator cannot read is a value the receiving authority or the provider cannot
+    /// read either. It is reported once, at its exact path, and then treated as absent, so the
+    /// fallbacks apply (an unreadable `confirmedOn` falls back to `requestedOn`).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "preservation": { "confirmedOn": "2026-02-30" } }
+    /// ```
+    FORM001 {
+        area: "form",
+        severity: Error,
+        field: "",
+        applies_to: [M, P, S, E],
+        source: source::CONTRACT_FORM,
+        params: ["expected", "value"],
+    }
+}
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "FORM001",
+        quiet(&RULE,
             r#"{"preservation":{"confirmedOn":"2026-09-01","periodDays":" 90 "},"emergency":{"active":"on"}}"#,
         );
-        quiet_with(
-            "FORM001",
+        quiet_with(&RULE,
             r#"{"data":{"from":"01/02/2026"}}"#,
             r#"{"dateOrder":"dmy"}"#,
         );
@@ -45,14 +46,13 @@ mod tests {
 
     #[test]
     fn fail() {
-        fires(
-            "FORM001",
+        fires(&RULE,
             "preservation.confirmedOn",
             r#"{"preservation":{"confirmedOn":"2026-02-30"}}"#,
         );
-        fires("FORM001", "data.from", r#"{"data":{"from":"01/02/2026"}}"#);
-        fires("FORM001", "", "[1,2]");
-        fires("FORM001", "", "{not json");
+        fires(&RULE, "data.from", r#"{"data":{"from":"01/02/2026"}}"#);
+        fires(&RULE, "", "[1,2]");
+        fires(&RULE, "", "{not json");
     }
 
     #[test]

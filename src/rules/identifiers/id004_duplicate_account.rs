@@ -1,30 +1,32 @@
-//! ## What it does
-//! Warns when the same kind and value appear twice (ignoring ASCII case and surrounding spaces);
-//! the later row is marked.
-//!
-//! ## Why
-//! A repeated identifier is usually a copy-paste slip hiding the identifier that was meant.
-//!
-//! ## Example
-//! ```json
-//! { "accounts": [{ "kind": "email", "value": "a@b.org" }, { "kind": "email", "value": "A@B.org" }] }
-//! ```
-
-use crate::form::path::indexed;
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::path::indexed;
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "ID004",
-    area: "identifiers",
-    severity: Severity::Warning,
-    field: "accounts[i].value",
-    source: source::H25,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Warns when the same kind and value appear twice (ignoring ASCII case and surrounding spaces);
+    /// the later row is marked.
+    ///
+    /// ## Why
+    /// A repeated identifier is usually a copy-paste slip hiding the identifier that was meant.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "accounts": [{ "kind": "email", "value": "a@b.org" }, { "kind": "email", "value": "A@B.org" }] }
+    /// ```
+    ID004 {
+        area: "identifiers",
+        severity: Warning,
+        field: "accounts[].value",
+        applies_to: [M, P, S, E],
+        source: source::HANDBOOK_2_5,
+        params: ["row"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let accounts = &cx.form.accounts;
     for (i, a) in accounts.iter().enumerate() {
         let Some(value) = a.value else { continue };
@@ -33,7 +35,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
         });
         if let Some(j) = first {
             out.push(
-                RawFinding::new(RULE.code, indexed("accounts", i, "value"))
+                RULE.meta.hit_at(indexed("accounts", i, "value"))
                     .with("row", Param::Int(j as i64 + 1)),
             );
         }
@@ -42,20 +44,19 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "ID004",
+        quiet(&RULE,
             r#"{"accounts":[{"kind":"email","value":"a@b.org"},{"kind":"username","value":"a@b.org"},{"kind":"email","value":"c@b.org"}]}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "ID004",
+        fires(&RULE,
             "accounts[2].value",
             r#"{"accounts":[{"kind":"email","value":"a@b.org"},{"kind":"url","value":"https://x.org"},{"kind":"email","value":" A@B.ORG "}]}"#,
         );

@@ -1,40 +1,42 @@
-//! ## What it does
-//! Warns when the provider notifies its users (or may: `yes` or `unknown`, from the form, else
-//! the provider profile) and the request does not ask it to refrain.
-//!
-//! ## Why
-//! Some providers tell the account holder about a request; if that could harm the investigation,
-//! ask them to refrain (Handbook §2.7). Say whether notice is permitted (TikTok requires it) and,
-//! for X, give the non-disclosure's duration.
-//!
-//! ## Example
-//! ```json
-//! { "provider": { "profile": "meta" }, "notification": { "requestNonDisclosure": false } }
-//! ```
-
-use crate::providers::Notifies;
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::form::Notifies;
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "NOTE001",
-    area: "notification",
-    severity: Severity::Warning,
-    field: "notification.requestNonDisclosure",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Warns when the provider notifies its users (or may: `yes` or `unknown`, from the form, else
+    /// the provider profile) and the request does not ask it to refrain.
+    ///
+    /// ## Why
+    /// Some providers tell the account holder about a request; if that could harm the investigation,
+    /// ask them to refrain (Handbook §2.7). Say whether notice is permitted (TikTok requires it) and,
+    /// for X, give the non-disclosure's duration.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "provider": { "profile": "meta" }, "notification": { "requestNonDisclosure": false } }
+    /// ```
+    NOTE001 {
+        area: "notification",
+        severity: Warning,
+        field: "notification.requestNonDisclosure",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["notifies", "variant"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let n = &cx.form.notification;
     let notifies = n
         .provider_notifies
-        .or_else(|| cx.derived.profile.map(|p| p.notifies_user))
+        .or_else(|| cx.facts.profile.map(|p| p.notifies_user))
         .unwrap_or(Notifies::Unknown);
     if notifies != Notifies::No && n.request_non_disclosure != Some(true) {
         out.push(
-            RawFinding::new(RULE.code, "notification.requestNonDisclosure")
+            RULE.meta.hit()
                 .with("variant", Param::Term(notifies.as_str()))
                 .with("notifies", Param::Term(notifies.as_str())),
         );
@@ -43,31 +45,28 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "NOTE001",
+        quiet(&RULE,
             r#"{"provider":{"profile":"meta"},"notification":{"requestNonDisclosure":true}}"#,
         );
-        quiet("NOTE001", r#"{"notification":{"providerNotifies":"no"}}"#);
-        quiet(
-            "NOTE001",
+        quiet(&RULE, r#"{"notification":{"providerNotifies":"no"}}"#);
+        quiet(&RULE,
             r#"{"provider":{"profile":"meta"},"notification":{"providerNotifies":"no"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "NOTE001",
+        fires(&RULE,
             "notification.requestNonDisclosure",
             r#"{"provider":{"profile":"meta"}}"#,
         );
-        fires("NOTE001", "notification.requestNonDisclosure", "{}");
-        fires(
-            "NOTE001",
+        fires(&RULE, "notification.requestNonDisclosure", "{}");
+        fires(&RULE,
             "notification.requestNonDisclosure",
             r#"{"notification":{"providerNotifies":"yes","requestNonDisclosure":"off"}}"#,
         );

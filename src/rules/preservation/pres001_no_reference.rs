@@ -1,65 +1,64 @@
-//! ## What it does
-//! Checks that a preservation reference number is given when the status is `preserved`, or when
-//! the request is a formal MAR.
-//!
-//! ## Why
-//! The provider finds the snapshot by its reference. The MAR must state the date of
-//! preservation, any extensions and the reference number (Handbook §2.7; Second Additional
-//! Protocol Art. 7).
-//!
-//! ## Example
-//! ```json
-//! { "requestType": "formal_mar", "preservation": { "status": "preserved", "confirmedOn": "2026-09-01" } }
-//! ```
-
 use crate::form::{PreservationStatus, RequestType};
-use crate::report::{RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES001",
-    area: "preservation",
-    severity: Severity::Error,
-    field: "preservation.reference",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Checks that a preservation reference number is given when the status is `preserved`, or when
+    /// the request is a formal MAR.
+    ///
+    /// ## Why
+    /// The provider finds the snapshot by its reference. The MAR must state the date of
+    /// preservation, any extensions and the reference number (Handbook §2.7; Second Additional
+    /// Protocol Art. 7).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "requestType": "formal_mar", "preservation": { "status": "preserved", "confirmedOn": "2026-09-01" } }
+    /// ```
+    PRES001 {
+        area: "preservation",
+        severity: Error,
+        field: "preservation.reference",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: [],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let f = cx.form;
     let needed = f.preservation.status == Some(PreservationStatus::Preserved)
         || f.request_type == Some(RequestType::FormalMar);
     if needed && f.preservation.reference.is_none() {
-        out.push(RawFinding::new(RULE.code, "preservation.reference"));
+        out.push(RULE.meta.hit());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "PRES001",
+        quiet(&RULE,
             r#"{"requestType":"formal_mar","preservation":{"status":"preserved","reference":"META-2026-0457"}}"#,
         );
-        quiet(
-            "PRES001",
+        quiet(&RULE,
             r#"{"requestType":"police_to_police","preservation":{"status":"requested"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "PRES001",
+        fires(&RULE,
             "preservation.reference",
             r#"{"preservation":{"status":"preserved"}}"#,
         );
-        fires(
-            "PRES001",
+        fires(&RULE,
             "preservation.reference",
             r#"{"requestType":"formal_mar","preservation":{"status":"requested","reference":"  "}}"#,
         );

@@ -1,31 +1,33 @@
-//! ## What it does
-//! Reports a preservation reference that is a placeholder (`n/a`, `na`, `tbc`, `tba`, `pending`,
-//! `none`, `unknown`, `-`, `?`, one character repeated) or shorter than 4 characters.
-//!
-//! ## Why
-//! A placeholder typed while waiting for the provider's number ends up in the MAR, and the
-//! provider cannot match the request to the snapshot (Handbook §2.7).
-//!
-//! ## Example
-//! ```json
-//! { "preservation": { "reference": "TBC" } }
-//! ```
-
-use super::PLACEHOLDERS;
-use crate::form::char_count;
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rules::preservation::PLACEHOLDERS;
+use crate::text::char_count;
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES002",
-    area: "preservation",
-    severity: Severity::Error,
-    field: "preservation.reference",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a preservation reference that is a placeholder (`n/a`, `na`, `tbc`, `tba`, `pending`,
+    /// `none`, `unknown`, `-`, `?`, one character repeated) or shorter than 4 characters.
+    ///
+    /// ## Why
+    /// A placeholder typed while waiting for the provider's number ends up in the MAR, and the
+    /// provider cannot match the request to the snapshot (Handbook §2.7).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "preservation": { "reference": "TBC" } }
+    /// ```
+    PRES002 {
+        area: "preservation",
+        severity: Error,
+        field: "preservation.reference",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["reference"],
+    }
+}
 
 /// Whether `reference` cannot be a provider's reference number.
 pub fn is_placeholder(reference: &str) -> bool {
@@ -36,10 +38,10 @@ pub fn is_placeholder(reference: &str) -> bool {
     PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(r)) || repeated || char_count(r) < 4
 }
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if let Some(r) = cx.form.preservation.reference.filter(|r| is_placeholder(r)) {
         out.push(
-            RawFinding::new(RULE.code, "preservation.reference")
+            RULE.meta.hit()
                 .with("reference", Param::Text(r.to_string())),
         );
     }
@@ -47,17 +49,17 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
         for ok in ["META-2026-0457", "1234", "AB12", "#5567 pending"] {
-            quiet(
-                "PRES002",
+            quiet(&RULE,
                 &format!(r#"{{"preservation":{{"reference":"{ok}"}}}}"#),
             );
         }
-        quiet("PRES002", "{}");
+        quiet(&RULE, "{}");
     }
 
     #[test]
@@ -66,8 +68,7 @@ mod tests {
             "n/a", "N/A", "na", "TBC", "tba", "Pending", "none", "unknown", "-", "?", "0000",
             "xxxxxx", "A1", "abc",
         ] {
-            fires(
-                "PRES002",
+            fires(&RULE,
                 "preservation.reference",
                 &format!(r#"{{"preservation":{{"reference":"{bad}"}}}}"#),
             );

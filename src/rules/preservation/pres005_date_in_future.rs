@@ -1,42 +1,44 @@
-//! ## What it does
-//! Reports a preservation request date, confirmation date or extension date after today
-//! (`asOf`). A future-dated extension still counts toward the expiry. Like the other window
-//! rules it applies for every status but `not_requested`.
-//!
-//! ## Why
-//! A date in the future is a typing slip (often a day-month swap) and makes every window wrong.
-//!
-//! ## Example
-//! ```json
-//! { "preservation": { "requestedOn": "2026-12-01" } }
-//! ```
-
 use crate::date::Date;
-use crate::form::path::{Field, indexed};
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::path::{Field, indexed};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES005",
-    area: "preservation",
-    severity: Severity::Error,
-    field: "(that date)",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a preservation request date, confirmation date or extension date after today
+    /// (`asOf`). A future-dated extension still counts toward the expiry. Like the other window
+    /// rules it applies for every status but `not_requested`.
+    ///
+    /// ## Why
+    /// A date in the future is a typing slip (often a day-month swap) and makes every window wrong.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "preservation": { "requestedOn": "2026-12-01" } }
+    /// ```
+    PRES005 {
+        area: "preservation",
+        severity: Error,
+        field: "preservation.requestedOn",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["date", "today"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     // A window rule: it applies for every status but `not_requested` (contract §6).
-    if !cx.derived.preservation_applies {
+    if !cx.facts.preservation_applies {
         return;
     }
     let p = &cx.form.preservation;
-    let today = cx.derived.today;
+    let today = cx.facts.today;
     let mut flag = |d: Option<Date>, field: &dyn Fn() -> Field| {
         if let Some(d) = d.filter(|d| *d > today) {
             out.push(
-                RawFinding::new(RULE.code, field())
+                RULE.meta.hit_at(field())
                     .with("date", Param::Date(d))
                     .with("today", Param::Date(today)),
             );
@@ -53,34 +55,30 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "PRES005",
+        quiet(&RULE,
             r#"{"preservation":{"status":"not_requested","requestedOn":"2026-12-25"}}"#,
         );
-        quiet(
-            "PRES005",
+        quiet(&RULE,
             r#"{"preservation":{"requestedOn":"2026-11-29","confirmedOn":"2026-11-29","extensions":[{"requestedOn":"2026-11-29"}]}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "PRES005",
+        fires(&RULE,
             "preservation.requestedOn",
             r#"{"preservation":{"requestedOn":"2026-11-30"}}"#,
         );
-        fires(
-            "PRES005",
+        fires(&RULE,
             "preservation.confirmedOn",
             r#"{"preservation":{"requestedOn":"2026-11-01","confirmedOn":"2026-12-01"}}"#,
         );
-        fires(
-            "PRES005",
+        fires(&RULE,
             "preservation.extensions[1].requestedOn",
             r#"{"preservation":{"confirmedOn":"2026-09-01","extensions":[{"requestedOn":"2026-11-01"},{"requestedOn":"2026-11-30"}]}}"#,
         );

@@ -1,36 +1,38 @@
-//! ## What it does
-//! Reports a preservation that has lapsed: today (`asOf`) is on or after the expiry, where
-//! expiry = start (`confirmedOn`, else `requestedOn`) + initial period + counted extensions.
-//! Applies for every status except `not_requested`.
-//!
-//! ## Why
-//! Preservation lasts 90–180 days and then lapses unless extended (Handbook §2.7;
-//! 18 U.S.C. §2703(f)). Once it lapses the provider may delete the records, and a MAR that
-//! arrives later finds nothing.
-//!
-//! ## Example
-//! Confirmed 2026-09-01 for 90 days: it expires on 2026-11-30, and on that day it has lapsed.
-//! ```json
-//! { "preservation": { "status": "preserved", "confirmedOn": "2026-09-01", "periodDays": 90 } }
-//! ```
-
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES006",
-    area: "preservation",
-    severity: Severity::Error,
-    field: "preservation.confirmedOn",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a preservation that has lapsed: today (`asOf`) is on or after the expiry, where
+    /// expiry = start (`confirmedOn`, else `requestedOn`) + initial period + counted extensions.
+    /// Applies for every status except `not_requested`.
+    ///
+    /// ## Why
+    /// Preservation lasts 90–180 days and then lapses unless extended (Handbook §2.7;
+    /// 18 U.S.C. §2703(f)). Once it lapses the provider may delete the records, and a MAR that
+    /// arrives later finds nothing.
+    ///
+    /// ## Example
+    /// Confirmed 2026-09-01 for 90 days: it expires on 2026-11-30, and on that day it has lapsed.
+    /// ```json
+    /// { "preservation": { "status": "preserved", "confirmedOn": "2026-09-01", "periodDays": 90 } }
+    /// ```
+    PRES006 {
+        area: "preservation",
+        severity: Error,
+        field: "preservation.confirmedOn",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["daysAgo", "expiredOn"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
-    if let Some(w) = cx.derived.window.as_ref().filter(|w| w.lapsed) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    if let Some(w) = cx.facts.window.as_ref().filter(|w| w.lapsed) {
         out.push(
-            RawFinding::new(RULE.code, "preservation.confirmedOn")
+            RULE.meta.hit()
                 .with("expiredOn", Param::Date(w.expires_on))
                 .with("daysAgo", Param::Int(-w.days_left)),
         );
@@ -39,6 +41,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     const SEPT_1: &str =
@@ -46,15 +49,13 @@ mod tests {
 
     #[test]
     fn pass() {
-        quiet_with("PRES006", SEPT_1, r#"{"asOf":"2026-11-29"}"#); // the day before expiry
-        quiet_with(
-            "PRES006",
+        quiet_with(&RULE, SEPT_1, r#"{"asOf":"2026-11-29"}"#); // the day before expiry
+        quiet_with(&RULE,
             r#"{"preservation":{"status":"not_requested","confirmedOn":"2026-01-01"}}"#,
             "",
         );
         // Extended on the expiry day itself: counted, so not lapsed.
-        quiet_with(
-            "PRES006",
+        quiet_with(&RULE,
             r#"{"preservation":{"confirmedOn":"2026-09-01","extensions":[{"requestedOn":"2026-11-30"}]}}"#,
             r#"{"asOf":"2026-11-30"}"#,
         );
@@ -62,21 +63,18 @@ mod tests {
 
     #[test]
     fn fail() {
-        fires_with(
-            "PRES006",
+        fires_with(&RULE,
             "preservation.confirmedOn",
             SEPT_1,
             r#"{"asOf":"2026-11-30"}"#,
         ); // the day of expiry
-        fires_with(
-            "PRES006",
+        fires_with(&RULE,
             "preservation.confirmedOn",
             SEPT_1,
             r#"{"asOf":"2026-12-01"}"#,
         ); // the day after
         // No confirmation: the request date starts the window.
-        fires_with(
-            "PRES006",
+        fires_with(&RULE,
             "preservation.confirmedOn",
             r#"{"preservation":{"requestedOn":"2026-01-01"}}"#,
             "",
@@ -107,15 +105,13 @@ mod tests {
                 .as_deref(),
             Some("2028-02-29")
         );
-        quiet_with("PRES006", form, r#"{"asOf":"2028-02-28"}"#);
-        fires_with(
-            "PRES006",
+        quiet_with(&RULE, form, r#"{"asOf":"2028-02-28"}"#);
+        fires_with(&RULE,
             "preservation.confirmedOn",
             form,
             r#"{"asOf":"2028-02-29"}"#,
         );
-        fires_with(
-            "PRES006",
+        fires_with(&RULE,
             "preservation.confirmedOn",
             form,
             r#"{"asOf":"2028-03-01"}"#,

@@ -1,58 +1,58 @@
-//! ## What it does
-//! Warns when the preservation is `preserved` but no proof of it is attached.
-//!
-//! ## Why
-//! Some countries will not accept a MAR for internet records without proof that the data is
-//! preserved (Handbook §2.7): attach the provider's confirmation.
-//!
-//! ## Example
-//! ```json
-//! { "preservation": { "status": "preserved", "proofAttached": false } }
-//! ```
-
 use crate::form::PreservationStatus;
-use crate::report::{RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES010",
-    area: "preservation",
-    severity: Severity::Warning,
-    field: "preservation.proofAttached",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Warns when the preservation is `preserved` but no proof of it is attached.
+    ///
+    /// ## Why
+    /// Some countries will not accept a MAR for internet records without proof that the data is
+    /// preserved (Handbook §2.7): attach the provider's confirmation.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "preservation": { "status": "preserved", "proofAttached": false } }
+    /// ```
+    PRES010 {
+        area: "preservation",
+        severity: Warning,
+        field: "preservation.proofAttached",
+        applies_to: [M],
+        source: source::HANDBOOK_2_7,
+        params: [],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let p = &cx.form.preservation;
     if p.status == Some(PreservationStatus::Preserved) && p.proof_attached != Some(true) {
-        out.push(RawFinding::new(RULE.code, "preservation.proofAttached"));
+        out.push(RULE.meta.hit());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "PRES010",
+        quiet(&RULE,
             r#"{"preservation":{"status":"preserved","proofAttached":"on"}}"#,
         );
-        quiet("PRES010", r#"{"preservation":{"status":"requested"}}"#);
+        quiet(&RULE, r#"{"preservation":{"status":"requested"}}"#);
     }
 
     #[test]
     fn fail() {
-        fires(
-            "PRES010",
+        fires(&RULE,
             "preservation.proofAttached",
             r#"{"preservation":{"status":"preserved","proofAttached":"off"}}"#,
         );
-        fires(
-            "PRES010",
+        fires(&RULE,
             "preservation.proofAttached",
             r#"{"preservation":{"status":"preserved"}}"#,
         );

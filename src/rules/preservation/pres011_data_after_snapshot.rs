@@ -1,34 +1,36 @@
-//! ## What it does
-//! Warns when the records asked for run past the preservation start: records created after the
-//! snapshot were not preserved.
-//!
-//! ## Why
-//! Preservation is a snapshot of the data existing when it takes effect, never future data
-//! (Handbook §2.7; 18 U.S.C. §2703(f)). Later records may be gone by the time the MAR arrives.
-//!
-//! ## Example
-//! ```json
-//! { "data": { "to": "2026-10-15" }, "preservation": { "confirmedOn": "2026-09-01" } }
-//! ```
-
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES011",
-    area: "preservation",
-    severity: Severity::Warning,
-    field: "data.to",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Warns when the records asked for run past the preservation start: records created after the
+    /// snapshot were not preserved.
+    ///
+    /// ## Why
+    /// Preservation is a snapshot of the data existing when it takes effect, never future data
+    /// (Handbook §2.7; 18 U.S.C. §2703(f)). Later records may be gone by the time the MAR arrives.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "data": { "to": "2026-10-15" }, "preservation": { "confirmedOn": "2026-09-01" } }
+    /// ```
+    PRES011 {
+        area: "preservation",
+        severity: Warning,
+        field: "data.to",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["start", "to"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
-    let Some(w) = &cx.derived.window else { return };
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    let Some(w) = &cx.facts.window else { return };
     if let Some(to) = cx.form.data.to.filter(|to| *to > w.start) {
         out.push(
-            RawFinding::new(RULE.code, "data.to")
+            RULE.meta.hit()
                 .with("to", Param::Date(to))
                 .with("start", Param::Date(w.start)),
         );
@@ -37,24 +39,22 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "PRES011",
+        quiet(&RULE,
             r#"{"data":{"to":"2026-09-01"},"preservation":{"confirmedOn":"2026-09-01"}}"#,
         );
-        quiet(
-            "PRES011",
+        quiet(&RULE,
             r#"{"data":{"to":"2026-10-01"},"preservation":{"status":"not_requested","requestedOn":"2026-09-01"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "PRES011",
+        fires(&RULE,
             "data.to",
             r#"{"data":{"to":"2026-09-02"},"preservation":{"confirmedOn":"2026-09-01"}}"#,
         );

@@ -1,35 +1,37 @@
-//! ## What it does
-//! Reports a confirmation date earlier than the request date.
-//!
-//! ## Why
-//! A provider cannot confirm what it was not yet asked: one of the two dates is mistyped, and
-//! the window is counted from the confirmation.
-//!
-//! ## Example
-//! ```json
-//! { "preservation": { "requestedOn": "2026-09-03", "confirmedOn": "2026-09-01" } }
-//! ```
-
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES013",
-    area: "preservation",
-    severity: Severity::Error,
-    field: "preservation.confirmedOn",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a confirmation date earlier than the request date.
+    ///
+    /// ## Why
+    /// A provider cannot confirm what it was not yet asked: one of the two dates is mistyped, and
+    /// the window is counted from the confirmation.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "preservation": { "requestedOn": "2026-09-03", "confirmedOn": "2026-09-01" } }
+    /// ```
+    PRES013 {
+        area: "preservation",
+        severity: Error,
+        field: "preservation.confirmedOn",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["confirmedOn", "requestedOn"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let p = &cx.form.preservation;
     if let (Some(req), Some(conf)) = (p.requested_on, p.confirmed_on)
         && conf < req
     {
         out.push(
-            RawFinding::new(RULE.code, "preservation.confirmedOn")
+            RULE.meta.hit()
                 .with("confirmedOn", Param::Date(conf))
                 .with("requestedOn", Param::Date(req)),
         );
@@ -38,24 +40,22 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "PRES013",
+        quiet(&RULE,
             r#"{"preservation":{"requestedOn":"2026-09-01","confirmedOn":"2026-09-01"}}"#,
         );
-        quiet(
-            "PRES013",
+        quiet(&RULE,
             r#"{"preservation":{"requestedOn":"2026-09-01","confirmedOn":"2026-09-02"}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "PRES013",
+        fires(&RULE,
             "preservation.confirmedOn",
             r#"{"preservation":{"requestedOn":"2026-09-02","confirmedOn":"2026-09-01"}}"#,
         );

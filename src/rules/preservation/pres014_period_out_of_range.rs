@@ -1,35 +1,37 @@
-//! ## What it does
-//! Reports a preservation period (initial, or an extension's) outside 1..=730 days. The period
-//! is then ignored and the fallback applies (the profile's, then the option's).
-//!
-//! ## Why
-//! No provider preserves for zero days, a negative number, or more than two years: the value is
-//! a typing slip (days typed as a date, months as days) that would make the expiry meaningless.
-//!
-//! ## Example
-//! ```json
-//! { "preservation": { "periodDays": 9000 } }
-//! ```
-
 use crate::facts::PERIOD_RANGE;
-use crate::form::path::indexed;
-use crate::report::{Param, RawFinding, Severity};
-use crate::rules::{Ctx, Rule, source};
+use crate::path::indexed;
+use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
-pub const RULE: Rule = Rule {
-    code: "PRES014",
-    area: "preservation",
-    severity: Severity::Error,
-    field: "preservation.periodDays (or the extension's)",
-    source: source::H27,
-    check,
-};
+declare_rule! {
+    /// ## What it does
+    /// Reports a preservation period (initial, or an extension's) outside 1..=730 days. The period
+    /// is then ignored and the fallback applies (the profile's, then the option's).
+    ///
+    /// ## Why
+    /// No provider preserves for zero days, a negative number, or more than two years: the value is
+    /// a typing slip (days typed as a date, months as days) that would make the expiry meaningless.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "preservation": { "periodDays": 9000 } }
+    /// ```
+    PRES014 {
+        area: "preservation",
+        severity: Error,
+        field: "preservation.periodDays",
+        applies_to: [M, P, S],
+        source: source::HANDBOOK_2_7,
+        params: ["days", "max", "min"],
+    }
+}
 
-fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let p = &cx.form.preservation;
     let finding = |field, days| {
-        RawFinding::new(RULE.code, field)
+        RULE.meta.hit_at(field)
             .with("days", Param::Int(days))
             .with("min", Param::Int(*PERIOD_RANGE.start()))
             .with("max", Param::Int(*PERIOD_RANGE.end()))
@@ -49,30 +51,27 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<RawFinding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
     use crate::rules::testing::*;
 
     #[test]
     fn pass() {
-        quiet(
-            "PRES014",
+        quiet(&RULE,
             r#"{"preservation":{"periodDays":1,"extensions":[{"periodDays":730}]}}"#,
         );
     }
 
     #[test]
     fn fail() {
-        fires(
-            "PRES014",
+        fires(&RULE,
             "preservation.periodDays",
             r#"{"preservation":{"periodDays":0}}"#,
         );
-        fires(
-            "PRES014",
+        fires(&RULE,
             "preservation.periodDays",
             r#"{"preservation":{"periodDays":"-90"}}"#,
         );
-        fires(
-            "PRES014",
+        fires(&RULE,
             "preservation.extensions[0].periodDays",
             r#"{"preservation":{"extensions":[{"periodDays":731}]}}"#,
         );

@@ -3,7 +3,6 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 
-use crate::json;
 
 /// Every field of contract §2 in form order; `[]` stands for any index.
 pub const FORM_ORDER: &[&str] = &[
@@ -12,6 +11,9 @@ pub const FORM_ORDER: &[&str] = &[
     "requestingCountry",
     "requestedCountry",
     "submissionDate",
+    "legalBasis",
+    "legalBasis.instrument",
+    "legalBasis.article",
     "authority",
     "authority.name",
     "authority.officer",
@@ -31,6 +33,7 @@ pub const FORM_ORDER: &[&str] = &[
     "provider.profile",
     "provider.legalEntity",
     "provider.country",
+    "provider.userCountry",
     "accounts",
     "accounts[]",
     "accounts[].kind",
@@ -49,6 +52,8 @@ pub const FORM_ORDER: &[&str] = &[
     "preservation.reference",
     "preservation.periodDays",
     "preservation.proofAttached",
+    "preservation.necessity",
+    "preservation.marToFollow",
     "preservation.extensions",
     "preservation.extensions[]",
     "preservation.extensions[].requestedOn",
@@ -64,6 +69,8 @@ pub const FORM_ORDER: &[&str] = &[
     "emergency.risk",
     "emergency.justification",
     "emergency.harmExpectedBy",
+    "emergency.ongoing",
+    "emergency.personAtRisk",
     "emergency.oral",
     "emergency.oralMadeOn",
     "emergency.writtenFollowUpOn",
@@ -72,6 +79,7 @@ pub const FORM_ORDER: &[&str] = &[
     "notification.requestNonDisclosure",
     "notification.reason",
     "notification.durationDays",
+    "notification.basis",
     "csam",
     "csam.likely",
     "csam.declared",
@@ -81,6 +89,14 @@ pub const FORM_ORDER: &[&str] = &[
     "csam.ncmecReports[]",
 ];
 
+/// Whether `path` is a path of the model (contract §2): `""`, a field, or a row or a field of a
+/// row of a list (`accounts[2].value`).
+pub fn is_model_path(path: &str) -> bool {
+    let (r, row, leaf) = order_key(path);
+    let known = |rank: usize| rank < FORM_ORDER.len();
+    known(r) && known(leaf) && row != usize::MAX
+}
+
 /// A field path as findings carry it.
 pub type Field = Cow<'static, str>;
 
@@ -89,7 +105,8 @@ pub fn indexed(base: &str, i: usize, leaf: &str) -> Field {
     let mut s = String::with_capacity(base.len() + leaf.len() + 6);
     s.push_str(base);
     s.push('[');
-    json::write_int(&mut s, i as i64);
+    use core::fmt::Write;
+    let _ = write!(s, "{i}");
     s.push(']');
     if !leaf.is_empty() {
         s.push('.');
@@ -179,6 +196,16 @@ mod tests {
                 "csam.declared",
             ]
         );
+    }
+
+    #[test]
+    fn knows_the_model_paths() {
+        for p in ["", "accounts", "accounts[3].value", "legalBasis.instrument", "csam.ncmecReports[0]"] {
+            assert!(is_model_path(p), "{p}");
+        }
+        for p in ["account", "accounts[x].value", "accounts.value", "accounts[1].nope", "a b", "legalBasis."] {
+            assert!(!is_model_path(p), "{p}");
+        }
     }
 
     #[test]

@@ -1,1 +1,0 @@
-pub mod form001_unreadable_value;

@@ -1,2 +1,0 @@
-pub mod note001_no_non_disclosure;
-pub mod note002_non_disclosure_unexplained;
