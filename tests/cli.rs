@@ -543,3 +543,28 @@ fn text_that_is_not_json_is_a_form001_report() {
     assert_eq!(r.len(), 1);
     assert!(is_unreadable(&r[0]));
 }
+
+#[test]
+fn a_top_level_list_is_read_element_by_element_in_flat_memory() {
+    // 40 forms of 50 000 numbers each: 4 MB of text whose whole tree needs well over 100 MB,
+    // checked under a 64 MB address-space limit. Read whole, it aborts (exit 134); read one
+    // element at a time, each needs a few MB.
+    let element = format!("{{\"x\":[{}]}}", vec!["0"; 50_000].join(","));
+    let list = format!("[{}]", vec![element; 40].join(","));
+    let f = tempfile::Path::with("wide.json", &list);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 64000 && exec \"$0\" check --as-of 2026-11-29 \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_marcheck"))
+        .arg(f.as_str())
+        .output()
+        .unwrap();
+    no_signal(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(reports(&out).len(), 40);
+}

@@ -476,6 +476,29 @@ impl Splitter {
         false
     }
 
+    /// Reads a chunk of the input. The bytes of a string, most of a form, are taken as a run.
+    fn feed(&mut self, mut chunk: &[u8], each: &mut Each<'_>) -> Result<(), String> {
+        while let Some((&b, rest)) = chunk.split_first() {
+            if self.in_string && !self.escaped && self.bom.is_none() {
+                let n = chunk
+                    .iter()
+                    .position(|&c| c == b'"' || c == b'\\' || c == b'\n')
+                    .unwrap_or(chunk.len());
+                if n > 0 {
+                    let (run, rest) = chunk.split_at(n);
+                    self.cur.extend_from_slice(run);
+                    // No line ends in the run: only the column moves, by whole characters.
+                    self.pos.col += run.iter().filter(|&&c| c & 0xC0 != 0x80).count();
+                    chunk = rest;
+                    continue;
+                }
+            }
+            self.byte(b, each)?;
+            chunk = rest;
+        }
+        Ok(())
+    }
+
     fn byte(&mut self, b: u8, each: &mut Each<'_>) -> Result<(), String> {
         if let Some(seen) = self.bom {
             if BOM.get(seen) == Some(&b) {
@@ -593,9 +616,7 @@ impl Splitter {
                 // likely NDJSON with a bad first line. Read it again one line at a time, so the
                 // other lines are still checked.
                 let mut again = Splitter::new(Mode::Lines, self.start, false);
-                for &b in &cur {
-                    again.byte(b, each)?;
-                }
+                again.feed(&cur, each)?;
                 self.units += again.finish(each)?;
             } else {
                 self.units += 1;
@@ -623,9 +644,7 @@ fn split(mut input: Box<dyn BufRead>, name: &str, each: &mut Each<'_>) -> Result
             break;
         }
         let n = chunk.len();
-        for &b in chunk {
-            s.byte(b, each)?;
-        }
+        s.feed(chunk, each)?;
         input.consume(n);
     }
     s.finish(each).map(|_| ())
