@@ -33,9 +33,8 @@ fn fixture(name: &str) -> String {
 /// The `form` of a fixture file, written to a temporary file.
 fn form_file(name: &str) -> tempfile::Path {
     let text = std::fs::read_to_string(fixture(name)).unwrap();
-    let v = marcheck::json::parse(&text).unwrap();
-    let mut out = String::new();
-    marcheck::json::write_value(&mut out, v.get("form").unwrap());
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let out = v.get("form").unwrap().to_string();
     tempfile::Path::with(name, &out)
 }
 
@@ -73,8 +72,8 @@ fn a_valid_form_exits_0_with_a_json_report() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    let report = marcheck::json::parse(text.trim()).unwrap();
-    assert_eq!(report.get("ok"), Some(&marcheck::json::Value::Bool(true)));
+    let report = serde_json::from_str::<serde_json::Value>(text.trim()).unwrap();
+    assert_eq!(report.get("ok"), Some(&serde_json::Value::Bool(true)));
 }
 
 #[test]
@@ -189,18 +188,12 @@ fn usage_problems_exit_2_with_a_clear_message() {
 }
 
 #[test]
-fn text_that_is_not_json_is_a_usage_problem() {
-    let out = marcheck(&["check", "-"], Some("{not json"));
-    assert_eq!(out.status.code(), Some(2));
-}
-
-#[test]
 fn rules_and_providers_and_version() {
     let out = marcheck(&["rules"], None);
     let text = String::from_utf8(out.stdout).unwrap();
-    let rules = marcheck::json::parse(text.trim()).unwrap();
+    let rules = serde_json::from_str::<serde_json::Value>(text.trim()).unwrap();
     assert!(
-        matches!(rules, marcheck::json::Value::Array(ref r) if r.len() == marcheck::rules::RULES.len())
+        matches!(rules, serde_json::Value::Array(ref r) if r.len() == marcheck::rules::RULES.len())
     );
     let out = marcheck(&["providers"], None);
     assert!(
@@ -213,4 +206,364 @@ fn rules_and_providers_and_version() {
         String::from_utf8(out.stdout).unwrap().trim(),
         format!("marcheck {}", marcheck::VERSION)
     );
+}
+
+// ---- Issue 11: every input answered, nothing lost. ----
+
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::OsStrExt;
+
+/// Runs the command with arguments that need not be UTF-8 and standard input as bytes.
+fn marcheck_os(args: &[&OsStr], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marcheck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    // A writer thread: the command may answer before it has read everything.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// `check --as-of 2026-11-29 [extra...] -` with `input` on standard input.
+fn check_stdin(extra: &[&str], input: &[u8]) -> Output {
+    let mut args: Vec<&OsStr> = vec![
+        OsStr::new("check"),
+        OsStr::new("--as-of"),
+        OsStr::new("2026-11-29"),
+    ];
+    args.extend(extra.iter().map(OsStr::new));
+    args.push(OsStr::new("-"));
+    marcheck_os(&args, input)
+}
+
+/// The JSON reports printed, one a line; fails the test on a line that is not JSON.
+fn reports(out: &Output) -> Vec<String> {
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    text.lines()
+        .map(|l| {
+            assert!(serde_json::from_str::<serde_json::Value>(l).is_ok(), "not a JSON report: {l}");
+            l.to_string()
+        })
+        .collect()
+}
+
+/// A report that is exactly one FORM001 for the whole form (an input that could not be read).
+fn is_unreadable(report: &str) -> bool {
+    report.contains("\"code\":\"FORM001\"")
+        && report.contains("\"field\":\"\"")
+        && report.contains("\"counts\":{\"error\":1,")
+}
+
+fn no_signal(out: &Output) {
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        out.status.signal(),
+        None,
+        "killed by a signal: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    let dir = std::env::temp_dir();
+    let mut name = OsString::from(format!("marcheck-cli-{}-", std::process::id()));
+    name.push(OsStr::from_bytes(b"\xff\xfe-form.json"));
+    let path = dir.join(&name);
+    std::fs::write(&path, br#"{"requestingCountry":"FJ"}"#).unwrap();
+    let out = marcheck_os(
+        &[
+            OsStr::new("check"),
+            OsStr::new("--format"),
+            OsStr::new("text"),
+            path.as_os_str(),
+        ],
+        b"",
+    );
+    let _ = std::fs::remove_file(&path);
+    no_signal(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The label is the name as far as it can be shown (U+FFFD for the bytes that are not UTF-8).
+    assert!(
+        text.contains("\u{fffd}\u{fffd}-form.json: NOT READY"),
+        "{text}"
+    );
+    assert!(
+        text.contains("requestedCountry"),
+        "the form itself was checked: {text}"
+    );
+    // A name that is not UTF-8 and does not exist: an input problem, said clearly.
+    let missing = dir.join(OsStr::from_bytes(b"marcheck-no-such-\xff.json"));
+    let out = marcheck_os(&[OsStr::new("check"), missing.as_os_str()], b"");
+    no_signal(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("marcheck-no-such-"));
+}
+
+#[test]
+fn an_option_value_or_command_that_is_not_utf8_exits_2() {
+    let bad = OsStr::from_bytes(b"\xff");
+    for (args, says) in [
+        (
+            vec![
+                OsStr::new("check"),
+                OsStr::new("--locale"),
+                bad,
+                OsStr::new("-"),
+            ],
+            "--locale",
+        ),
+        (
+            vec![
+                OsStr::new("check"),
+                OsStr::new("--format"),
+                bad,
+                OsStr::new("-"),
+            ],
+            "--format",
+        ),
+        (
+            vec![
+                OsStr::new("check"),
+                OsStr::new("--as-of"),
+                bad,
+                OsStr::new("-"),
+            ],
+            "--as-of",
+        ),
+        (
+            vec![OsStr::new("rules"), OsStr::new("--locale"), bad],
+            "--locale",
+        ),
+        (vec![bad], "command"),
+        (
+            vec![
+                OsStr::new("check"),
+                OsStr::from_bytes(b"--\xff"),
+                OsStr::new("-"),
+            ],
+            "option",
+        ),
+    ] {
+        let out = marcheck_os(&args, b"{}");
+        no_signal(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(says) && err.contains("UTF-8"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_input_is_a_form001_report_not_a_silent_0() {
+    for input in [
+        &b""[..],
+        b"   \n\t\r\n",
+        b"\xEF\xBB\xBF",
+        b"\xEF\xBB\xBF \n",
+    ] {
+        let out = check_stdin(&[], input);
+        no_signal(&out);
+        assert_eq!(out.status.code(), Some(1), "{input:?}");
+        let r = reports(&out);
+        assert_eq!(r.len(), 1, "{input:?}: {r:?}");
+        assert!(
+            is_unreadable(&r[0]) && r[0].contains("empty input"),
+            "{}",
+            r[0]
+        );
+        let out = check_stdin(&["--format", "text"], input);
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with("-: NOT READY") && text.contains("FORM001"),
+            "{text}"
+        );
+    }
+    let empty = tempfile::Path::with("empty.json", "");
+    let out = marcheck(&["check", empty.as_str()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(is_unreadable(&reports(&out)[0]));
+}
+
+#[test]
+fn a_bad_ndjson_line_is_reported_for_that_line_and_the_others_are_checked() {
+    let good = r#"{"requestingCountry":"FJ","requestedCountry":"US"}"#;
+    for (input, bad_lines) in [
+        (format!("{good}\n{{not json\n{good}\n"), vec![2]),
+        (format!("{{not json\n{good}\n{good}\n"), vec![1]),
+        (format!("{good}\n{good}\n[{{}}, {{\n"), vec![3]),
+        (
+            format!("{good}\n{{\"a\": \"no end\n{good}\n}}\n"),
+            vec![2, 4],
+        ),
+    ] {
+        let out = check_stdin(&[], input.as_bytes());
+        no_signal(&out);
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        let r = reports(&out);
+        let text =
+            String::from_utf8(check_stdin(&["--format", "text"], input.as_bytes()).stdout).unwrap();
+        for line in [1, 2, 3] {
+            if !bad_lines.contains(&line) {
+                assert!(
+                    text.contains(&format!("-:{line}: NOT READY")),
+                    "line {line}: {text}"
+                );
+            }
+        }
+        // A bad line's report is labelled with its line (and a column when it does not start
+        // the line), and says FORM001.
+        for line in &bad_lines {
+            let lines: Vec<&str> = text.lines().collect();
+            let found = lines.windows(2).any(|w| {
+                w[0].starts_with(&format!("-:{line}:"))
+                    && w[0].contains("NOT READY — 1 error(s)")
+                    && w[1].contains("FORM001")
+            });
+            assert!(found, "line {line}: {text}");
+        }
+        let unreadable = r.iter().filter(|r| is_unreadable(r)).count();
+        assert_eq!(unreadable, bad_lines.len(), "{input}: {r:?}");
+        let checked = r
+            .iter()
+            .filter(|r| r.contains("\"requestedCountry\"") || r.contains("AUTH001"))
+            .count();
+        assert!(checked >= 2, "the good lines are checked: {r:?}");
+    }
+}
+
+#[test]
+fn a_utf8_bom_at_the_start_is_skipped() {
+    let form = br#"{"requestingCountry":"FJ"}"#;
+    let plain = check_stdin(&[], form);
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(form);
+    let out = check_stdin(&[], &with_bom);
+    assert_eq!(reports(&out), reports(&plain));
+    let f = tempfile::Path::with("bom.json", "\u{feff}{\"requestingCountry\":\"FJ\"}\n");
+    let out = marcheck(&["check", "--as-of", "2026-11-29", f.as_str()], None);
+    assert_eq!(reports(&out), reports(&plain));
+}
+
+#[test]
+fn trailing_nuls_are_reported_where_they_are() {
+    let out = check_stdin(&["--format", "text"], b"{}\0\0");
+    no_signal(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("-:1: NOT READY"), "the form: {text}");
+    let at = text
+        .find("-:1:3: NOT READY")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text[at..].contains("FORM001"), "{text}");
+    // Bytes that are not UTF-8 are a FORM001 that says where.
+    let out = check_stdin(&["--format", "text"], b"{}\n{\"a\":\n\"x\xff\"}\n");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("line 3, column 3"), "{text}");
+}
+
+#[test]
+fn an_options_error_has_one_prefix() {
+    let bad = tempfile::Path::with(
+        "bad-opts2.json",
+        r#"{"preservation":{"expiryWarningDays":-3}}"#,
+    );
+    let out = marcheck(&["check", "--options", bad.as_str(), "-"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("marcheck: ") && !err.contains("marcheck: marcheck:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_top_level_list_is_a_batch_element_by_element() {
+    let r = reports(&check_stdin(&[], b"[{}, {\"requestingCountry\":\"FJ\"}]"));
+    assert_eq!(r.len(), 2);
+    assert!(!r.iter().any(|r| is_unreadable(r)));
+    // An element that is not a form is one FORM001; the others are still checked.
+    let out = check_stdin(&["--format", "text"], b"[{},\n 1,\n {}]");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("NOT READY").count(), 3, "{text}");
+    let at = text
+        .find("-:2:2: NOT READY")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        text[at..].lines().nth(1).unwrap().contains("FORM001"),
+        "{text}"
+    );
+    // An empty list, and a list that does not close, are reported too.
+    let r = reports(&check_stdin(&[], b"[]"));
+    assert_eq!(r.len(), 1);
+    assert!(is_unreadable(&r[0]));
+    let r = reports(&check_stdin(&[], b"[{}, {}"));
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(is_unreadable(&r[2]) && r[2].contains("not closed"), "{r:?}");
+    // Strings hold brackets and commas without splitting anything.
+    let r = reports(&check_stdin(
+        &[],
+        br#"[{"case":{"facts":"a, ] } [ \" ,"}}, {}]"#,
+    ));
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(!r.iter().any(|r| is_unreadable(r)));
+}
+
+#[test]
+fn text_that_is_not_json_is_a_form001_report() {
+    let out = marcheck(&["check", "-"], Some("{not json"));
+    assert_eq!(out.status.code(), Some(1));
+    let r = reports(&out);
+    assert_eq!(r.len(), 1);
+    assert!(is_unreadable(&r[0]));
+}
+
+#[test]
+fn a_top_level_list_is_read_element_by_element_in_flat_memory() {
+    // 40 forms of 50 000 numbers each: 4 MB of text whose whole tree needs well over 100 MB,
+    // checked under a 64 MB address-space limit. Read whole, it aborts (exit 134); read one
+    // element at a time, each needs a few MB.
+    let element = format!("{{\"x\":[{}]}}", vec!["0"; 50_000].join(","));
+    let list = format!("[{}]", vec![element; 40].join(","));
+    let f = tempfile::Path::with("wide.json", &list);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 64000 && exec \"$0\" check --as-of 2026-11-29 \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_marcheck"))
+        .arg(f.as_str())
+        .output()
+        .unwrap();
+    no_signal(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(reports(&out).len(), 40);
 }

@@ -7,14 +7,20 @@
 //! marcheck version
 //! ```
 //! A file holds one form, a JSON array of forms, or forms one per line (NDJSON). `check` prints
-//! one JSON report per form (one per line), or a readable table with `--format text`, and exits
-//! 1 when any form has an error, 2 on a usage or input problem.
+//! one JSON report per form (one per line, in input order), or a readable table with
+//! `--format text`, and exits 1 when any form has an error, 2 on a usage or input problem.
+//!
+//! Every input is answered: text that cannot be read as a form (not JSON, not UTF-8, empty) is a
+//! `FORM001` report in its place, and the rest of the input is still checked. The input is read
+//! as a stream, one form at a time, so memory stays flat on a batch of any length — a top-level
+//! array too, which is split into its elements without being read whole.
 
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::ffi::{OsStr, OsString};
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use serde_json::Value;
-use marcheck::{Date, Locale, Options, Severity};
+use marcheck::{Date, Locale, Options, Report, Severity};
 
 const USAGE: &str = "usage:
   marcheck check [--format json|text] [--as-of YYYY-MM-DD] [--locale en|fr] [--options FILE] FILE... | -
@@ -22,11 +28,18 @@ const USAGE: &str = "usage:
   marcheck providers
   marcheck version
 
-check: a FILE holds one form, a JSON array of forms, or one form per line; '-' reads standard input.
-Exit status: 0 no errors, 1 some form has an error, 2 usage or input problem.";
+check: a FILE holds one form (a JSON object), a JSON array of forms, or one form per line
+(NDJSON); '-' reads standard input. A UTF-8 byte order mark at the start is skipped.
+It prints one report per form, in input order: JSON, one a line, or with --format text a
+table labelled FILE (one form) or FILE:LINE[:COLUMN] (where each form starts).
+Input that cannot be read as a form is a FORM001 report in its place, and the rest is still
+checked: a line or array element that is not JSON or not UTF-8, and an empty or blank input
+(\"empty input\").
+Exit status: 0 no errors, 1 some form has an error (FORM001 included), 2 usage or input
+problem (bad arguments or options, a file that cannot be opened or read).";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
         Err(msg) => {
@@ -50,42 +63,74 @@ fn today() -> Date {
     Date::from_ymd(now.year(), now.month(), now.day()).unwrap_or(marcheck::date::EPOCH)
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+/// An argument as text: commands, options and their values are words, never file names.
+fn text_arg<'a>(what: &str, a: &'a OsStr) -> Result<&'a str, String> {
+    a.to_str()
+        .ok_or_else(|| format!("{what} is not UTF-8 text: {}\n{USAGE}", a.to_string_lossy()))
+}
+
+/// The options of `check` and `rules`.
+struct Args {
+    files: Vec<OsString>,
+    format: String,
+    as_of: Option<String>,
+    locale: Option<String>,
+    options_file: Option<OsString>,
+    markdown: bool,
+}
+
+fn run(args: &[OsString]) -> Result<ExitCode, String> {
     let Some((cmd, rest)) = args.split_first() else {
         return Err(USAGE.to_string());
     };
-    let mut files = Vec::new();
-    let mut format = "json".to_string();
-    let mut as_of = None;
-    let mut locale = None;
-    let mut options_file = None;
-    let mut markdown = false;
+    let cmd = text_arg("the command", cmd)?;
+    let mut a = Args {
+        files: Vec::new(),
+        format: "json".to_string(),
+        as_of: None,
+        locale: None,
+        options_file: None,
+        markdown: false,
+    };
     let mut it = rest.iter();
-    while let Some(a) = it.next() {
+    while let Some(arg) = it.next() {
         let mut value = |name: &str| {
             it.next()
-                .cloned()
                 .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
         };
-        match a.as_str() {
-            "--format" => format = value("--format")?,
-            "--as-of" => as_of = Some(value("--as-of")?),
-            "--locale" => locale = Some(value("--locale")?),
-            "--options" => options_file = Some(value("--options")?),
-            "--markdown" => markdown = true,
-            "-h" | "--help" => {
+        let text = |name: &str, v: &OsStr| -> Result<String, String> {
+            text_arg(&format!("the value of {name}"), v).map(str::to_string)
+        };
+        match arg.to_str() {
+            Some("--format") => a.format = text("--format", value("--format")?)?,
+            Some("--as-of") => a.as_of = Some(text("--as-of", value("--as-of")?)?),
+            Some("--locale") => a.locale = Some(text("--locale", value("--locale")?)?),
+            // A file name need not be UTF-8 text.
+            Some("--options") => a.options_file = Some(value("--options")?.clone()),
+            Some("--markdown") => a.markdown = true,
+            Some("-h" | "--help") => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
-            f if f == "-" || !f.starts_with('-') => files.push(f.to_string()),
-            other => return Err(format!("unknown option {other}\n{USAGE}")),
+            _ => {
+                let bytes = arg.as_encoded_bytes();
+                if bytes == b"-" || !bytes.starts_with(b"-") {
+                    a.files.push(arg.clone());
+                } else {
+                    let shown = arg.to_string_lossy();
+                    return Err(match arg.to_str() {
+                        Some(_) => format!("unknown option {shown}\n{USAGE}"),
+                        None => format!("unknown option {shown} (not UTF-8 text)\n{USAGE}"),
+                    });
+                }
+            }
         }
     }
-    match cmd.as_str() {
-        "check" => check(&files, &format, as_of, locale, options_file),
+    match cmd {
+        "check" => check(&a),
         "rules" => {
-            let locale = locale.as_deref().map_or(Locale::En, Locale::parse);
-            if markdown {
+            let locale = a.locale.as_deref().map_or(Locale::En, Locale::parse);
+            if a.markdown {
                 print!("{}", marcheck::docs::rules_markdown());
             } else {
                 println!("{}", serde_json::to_string(&marcheck::rules_info(locale)).unwrap_or_default());
@@ -108,101 +153,111 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-fn read_input(name: &str) -> Result<String, String> {
+/// A name as it can be shown: the bytes that are not UTF-8 become U+FFFD.
+fn shown(name: &OsStr) -> String {
+    name.to_string_lossy().into_owned()
+}
+
+/// Opens `-` (standard input) or a file, buffered.
+fn open(name: &OsStr) -> Result<Box<dyn BufRead>, String> {
     if name == "-" {
-        let mut s = String::new();
-        io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("standard input: {e}"))?;
-        Ok(s)
+        Ok(Box::new(io::stdin().lock()))
     } else {
-        std::fs::read_to_string(name).map_err(|e| format!("{name}: {e}"))
+        let f =
+            std::fs::File::open(Path::new(name)).map_err(|e| format!("{}: {e}", shown(name)))?;
+        Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
     }
 }
 
-fn check(
-    files: &[String],
-    format: &str,
-    as_of: Option<String>,
-    locale: Option<String>,
-    options_file: Option<String>,
-) -> Result<ExitCode, String> {
-    if files.is_empty() {
+/// Reads the options file whole (it is small), without its byte order mark.
+fn read_options(name: &OsStr) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    open(name)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", shown(name)))?;
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|_| format!("{}: not UTF-8 text", shown(name)))
+}
+
+fn check(a: &Args) -> Result<ExitCode, String> {
+    if a.files.is_empty() {
         return Err(format!("check needs a FILE or '-'\n{USAGE}"));
     }
+    let format = a.format.as_str();
     if format != "json" && format != "text" {
         return Err(format!("--format is json or text, not {format}"));
     }
-    let options_text = match &options_file {
-        Some(f) => read_input(f)?,
-        None => "null".to_string(),
+    let mut options = match &a.options_file {
+        Some(f) => Options::from_json(&read_options(f)?, today()).map_err(|e| {
+            // The library's message may carry its own "marcheck: ": say it once.
+            let m = e.to_string();
+            format!(
+                "--options {}: {}",
+                shown(f),
+                m.strip_prefix("marcheck: ").unwrap_or(&m)
+            )
+        })?,
+        None => Options::new(today()),
     };
-    let mut options = Options::from_json(&options_text, today()).map_err(|e| e.to_string())?;
-    if let Some(d) = as_of {
-        options.as_of = Date::parse(&d, marcheck::DateOrder::Ymd)
+    if let Some(d) = &a.as_of {
+        options.as_of = Date::parse(d, marcheck::DateOrder::Ymd)
             .ok_or_else(|| format!("--as-of {d}: expected a date as YYYY-MM-DD"))?;
     }
-    if let Some(l) = locale {
-        options.locale = Locale::parse(&l);
+    if let Some(l) = &a.locale {
+        options.locale = Locale::parse(l);
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut any_error = false;
-    for name in files {
-        let input: Box<dyn BufRead> = if name == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            Box::new(io::BufReader::new(
-                std::fs::File::open(name).map_err(|e| format!("{name}: {e}"))?,
-            ))
-        };
-        // A report waits until we know whether the file holds one form (labelled by the file's
-        // name) or several (labelled name:line).
-        let mut pending: Option<(usize, marcheck::Report)> = None;
+    for name in &a.files {
+        let label = shown(name);
+        let input = open(name)?;
+        // A report waits until we know whether the input holds one form (labelled by the
+        // input's name) or several (labelled name:line, where each starts).
+        let mut pending: Option<(Pos, Report)> = None;
         let mut several = false;
-        let mut emit =
-            |out: &mut BufWriter<_>, line: usize, report: &marcheck::Report, several: bool| {
-                any_error |= !report.ok;
+        let mut emit = |out: &mut BufWriter<_>, at: Pos, report: &Report, several: bool| {
+            any_error |= !report.ok;
+            let w = if format == "json" {
+                writeln!(out, "{}", report.to_json())
+            } else {
                 let label = if several {
-                    format!("{name}:{line}")
+                    at.label(&label)
                 } else {
-                    name.clone()
+                    label.clone()
                 };
-                let w = if format == "json" {
-                    writeln!(out, "{}", report.to_json())
-                } else {
-                    write_text(out, &label, report)
-                };
-                w.map_err(|e| format!("writing the report: {e}"))
+                write_text(out, &label, report)
             };
-        each_document(input, name, |line, doc| {
-            let forms = match marcheck::parse_form(doc) {
-                // A JSON array of forms is a batch; any other value is one form.
-                Ok(Value::Array(items))
-                    if !items.is_empty() && items.iter().all(|v| matches!(v, Value::Object(_))) =>
-                {
-                    items
-                }
-                Ok(v) => vec![v],
-                Err(e) => return Err(format!("{name}:{line}: {e}")),
+            w.map_err(|e| format!("writing the report: {e}"))
+        };
+        let mut each = |at: Pos, unit: Unit<'_>| -> Result<(), String> {
+            let report = match unit {
+                Unit::Text(bytes) => match std::str::from_utf8(bytes) {
+                    Ok(text) => marcheck::validate_json(text, &options),
+                    Err(e) => {
+                        let bad = at.after(bytes.get(..e.valid_up_to()).unwrap_or(bytes));
+                        marcheck::unreadable_form(
+                            &format!("not UTF-8 text (line {}, column {})", bad.line, bad.col),
+                            &options,
+                        )
+                    }
+                },
+                Unit::Unreadable(what) => marcheck::unreadable_form(&what, &options),
             };
-            for form in &forms {
-                let report = marcheck::validate(form, &options);
-                if let Some((l, r)) = pending.take() {
-                    several = true;
-                    emit(&mut out, l, &r, true)?;
-                }
-                if several || forms.len() > 1 {
-                    several = true;
-                    emit(&mut out, line, &report, true)?;
-                } else {
-                    pending = Some((line, report));
-                }
+            if let Some((at, r)) = pending.take() {
+                several = true;
+                emit(&mut out, at, &r, true)?;
             }
-            Ok(())
-        })?;
-        if let Some((l, r)) = pending.take() {
-            emit(&mut out, l, &r, several)?;
+            if several {
+                emit(&mut out, at, &report, true)
+            } else {
+                pending = Some((at, report));
+                Ok(())
+            }
+        };
+        split(input, &label, &mut each)?;
+        if let Some((at, r)) = pending.take() {
+            emit(&mut out, at, &r, several)?;
         }
     }
     out.flush()
@@ -244,81 +299,354 @@ fn write_text(out: &mut impl Write, label: &str, r: &marcheck::Report) -> io::Re
     Ok(())
 }
 
-/// Splits a stream into JSON documents (one per line, concatenated, or pretty-printed over many
-/// lines) without reading it all: brackets are counted outside strings, so memory stays flat on a
-/// batch of any length. `each` gets the line a document starts on and its text.
-fn each_document(
-    mut input: Box<dyn BufRead>,
-    name: &str,
-    mut each: impl FnMut(usize, &str) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut doc: Vec<u8> = Vec::new();
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let (mut line, mut start_line) = (1usize, 1usize);
-    let mut buf = Vec::new();
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where a piece of the input starts: line and column (in characters), from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pos {
+    line: usize,
+    col: usize,
+}
+
+impl Pos {
+    const START: Pos = Pos { line: 1, col: 1 };
+
+    /// The position after `b`.
+    fn step(self, b: u8) -> Pos {
+        if b == b'\n' {
+            Pos {
+                line: self.line + 1,
+                col: 1,
+            }
+        } else if b & 0xC0 == 0x80 {
+            self // a UTF-8 continuation byte: the same character
+        } else {
+            Pos {
+                line: self.line,
+                col: self.col + 1,
+            }
+        }
+    }
+
+    /// The position after `bytes`.
+    fn after(self, bytes: &[u8]) -> Pos {
+        bytes.iter().fold(self, |p, &b| p.step(b))
+    }
+
+    /// `name:line`, or `name:line:column` when the piece does not start its line.
+    fn label(self, name: &str) -> String {
+        if self.col == 1 {
+            format!("{name}:{}", self.line)
+        } else {
+            format!("{name}:{}:{}", self.line, self.col)
+        }
+    }
+}
+
+/// A piece of the input: a form's text to check, or what the command line itself found wrong.
+enum Unit<'a> {
+    Text(&'a [u8]),
+    Unreadable(String),
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|&b| !is_ws(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_ws(b))
+        .map_or(start, |i| i + 1);
+    bytes.get(start..end).unwrap_or_default()
+}
+
+/// How documents are told apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Until the first line ends: it decides.
+    Auto,
+    /// One document a line (NDJSON): a line ends whatever it holds, so one bad line is reported
+    /// alone and the next line starts afresh.
+    Lines,
+    /// Documents may span lines (pretty-printed): brackets are counted outside strings.
+    Whole,
+}
+
+type Each<'e> = dyn FnMut(Pos, Unit<'_>) -> Result<(), String> + 'e;
+
+/// Splits a stream into forms without reading it whole: documents (one per line, concatenated,
+/// or pretty-printed over many lines), and the elements of a top-level array one by one.
+/// Brackets are counted outside strings (escapes respected); the library checks each piece.
+struct Splitter {
+    mode: Mode,
+    pos: Pos,
+    /// Bytes of the byte order mark seen so far, until it is known whether there is one.
+    bom: Option<usize>,
+    /// The piece being read, from its first byte that is not white space.
+    cur: Vec<u8>,
+    start: Pos,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    /// Inside a top-level array: where it started and how many elements it has given.
+    list: Option<(Pos, usize)>,
+    /// Pieces given so far.
+    units: usize,
+}
+
+impl Splitter {
+    fn new(mode: Mode, pos: Pos, bom: bool) -> Splitter {
+        Splitter {
+            mode,
+            pos,
+            bom: bom.then_some(0),
+            cur: Vec::new(),
+            start: pos,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            list: None,
+            units: 0,
+        }
+    }
+
+    fn give(&mut self, at: Pos, unit: Unit<'_>, each: &mut Each<'_>) -> Result<(), String> {
+        self.units += 1;
+        each(at, unit)
+    }
+
+    /// Gives the piece read so far (trimmed) and starts afresh.
+    fn give_cur(&mut self, each: &mut Each<'_>) -> Result<(), String> {
+        let cur = std::mem::take(&mut self.cur);
+        self.units += 1;
+        let r = each(self.start, Unit::Text(trim(&cur)));
+        self.cur = cur;
+        self.cur.clear();
+        (self.depth, self.in_string, self.escaped) = (0, false, false);
+        r
+    }
+
+    /// Ends a top-level array that has no `]`: its last element if any, then, unless that
+    /// element is itself cut short (it is then its own FORM001), a FORM001 for the array.
+    fn end_open_list(&mut self, each: &mut Each<'_>) -> Result<(), String> {
+        let Some((at, _)) = self.list.take() else {
+            return Ok(());
+        };
+        let element_open = self.depth > 1 || self.in_string;
+        let last = !trim(&self.cur).is_empty();
+        if last {
+            self.give_cur(each)?;
+        }
+        if !element_open {
+            let what = format!(
+                "JSON: the list of forms that starts at line {}, column {} is not closed (no ']')",
+                at.line, at.col
+            );
+            self.give(self.pos, Unit::Unreadable(what), each)?;
+        }
+        self.cur.clear();
+        (self.depth, self.in_string, self.escaped) = (0, false, false);
+        Ok(())
+    }
+
+    /// Strings and brackets: true when `b` closes the value it is in.
+    fn track(&mut self, b: u8) -> bool {
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+                return true;
+            }
+            return false;
+        }
+        match b {
+            b'"' => self.in_string = true,
+            b'{' | b'[' => self.depth += 1,
+            b'}' | b']' => {
+                self.depth = self.depth.saturating_sub(1);
+                return true;
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// Reads a chunk of the input. The bytes of a string, most of a form, are taken as a run.
+    fn feed(&mut self, mut chunk: &[u8], each: &mut Each<'_>) -> Result<(), String> {
+        while let Some((&b, rest)) = chunk.split_first() {
+            if self.in_string && !self.escaped && self.bom.is_none() {
+                let n = chunk
+                    .iter()
+                    .position(|&c| c == b'"' || c == b'\\' || c == b'\n')
+                    .unwrap_or(chunk.len());
+                if n > 0 {
+                    let (run, rest) = chunk.split_at(n);
+                    self.cur.extend_from_slice(run);
+                    // No line ends in the run: only the column moves, by whole characters.
+                    self.pos.col += run.iter().filter(|&&c| c & 0xC0 != 0x80).count();
+                    chunk = rest;
+                    continue;
+                }
+            }
+            self.byte(b, each)?;
+            chunk = rest;
+        }
+        Ok(())
+    }
+
+    fn byte(&mut self, b: u8, each: &mut Each<'_>) -> Result<(), String> {
+        if let Some(seen) = self.bom {
+            if BOM.get(seen) == Some(&b) {
+                self.bom = (seen + 1 < BOM.len()).then_some(seen + 1);
+                return Ok(());
+            }
+            // Not a byte order mark after all: what was held back is text.
+            self.bom = None;
+            for &h in BOM.get(..seen).unwrap_or_default() {
+                self.byte(h, each)?;
+            }
+        }
+        let at = self.pos;
+        self.pos = at.step(b);
+        if self.list.is_some() {
+            return self.list_byte(b, at, each);
+        }
+        if self.cur.is_empty() && self.depth == 0 && !self.in_string {
+            if is_ws(b) {
+                if b == b'\n' && self.mode == Mode::Auto && self.units > 0 {
+                    self.mode = Mode::Lines; // the first document fit on its line
+                }
+                return Ok(());
+            }
+            if b == b'[' {
+                self.list = Some((at, 0));
+                self.depth = 1;
+                return Ok(());
+            }
+            self.start = at;
+        }
+        self.cur.push(b);
+        let closes = self.track(b);
+        let open = self.depth > 0 || self.in_string;
+        if b == b'\n' {
+            if !open {
+                return self.give_cur(each); // a bare scalar (`null`, `42`) ends with its line
+            }
+            match self.mode {
+                Mode::Lines => return self.give_cur(each),
+                Mode::Auto => self.mode = Mode::Whole,
+                Mode::Whole => {}
+            }
+        }
+        if closes && !open {
+            self.give_cur(each)?;
+        }
+        Ok(())
+    }
+
+    /// A byte inside a top-level array: elements are cut at its commas.
+    fn list_byte(&mut self, b: u8, at: Pos, each: &mut Each<'_>) -> Result<(), String> {
+        let top = self.depth == 1 && !self.in_string;
+        if top && self.cur.is_empty() && is_ws(b) && b != b'\n' {
+            return Ok(());
+        }
+        if top && (b == b',' || b == b']') {
+            let Some((list_at, n)) = self.list else {
+                return Ok(());
+            };
+            if b == b']' && n == 0 && trim(&self.cur).is_empty() {
+                // `[]`: checked as it is, one FORM001 like any value that is not a form.
+                self.list = None;
+                self.units += 1;
+                each(list_at, Unit::Text(b"[]"))?;
+            } else {
+                if self.cur.is_empty() {
+                    self.start = at; // an element that is missing: `[{},]`, `[,{}]`
+                }
+                self.give_cur(each)?;
+                self.list = (b == b',').then_some((list_at, n + 1));
+            }
+            self.depth = if b == b',' { 1 } else { 0 };
+            return Ok(());
+        }
+        if b == b'\n' {
+            match self.mode {
+                Mode::Lines => return self.end_open_list(each),
+                Mode::Auto => self.mode = Mode::Whole,
+                Mode::Whole => {}
+            }
+            if top && self.cur.is_empty() {
+                return Ok(());
+            }
+        }
+        if self.cur.is_empty() {
+            self.start = at;
+        }
+        self.cur.push(b);
+        // A `}` or `]` never closes the array here: only its own `]` at the top does.
+        if !self.in_string && matches!(b, b'}' | b']') && self.depth == 1 {
+            return Ok(());
+        }
+        self.track(b);
+        Ok(())
+    }
+
+    /// The end of the input: what is still open, and an input that gave nothing.
+    fn finish(mut self, each: &mut Each<'_>) -> Result<usize, String> {
+        if let Some(seen) = self.bom.take() {
+            for &h in BOM.get(..seen).unwrap_or_default() {
+                self.byte(h, each)?;
+            }
+        }
+        if self.list.is_some() {
+            self.end_open_list(each)?;
+        } else if !trim(&self.cur).is_empty() {
+            let open = self.depth > 0 || self.in_string;
+            let cur = std::mem::take(&mut self.cur);
+            if open
+                && self.mode == Mode::Whole
+                && (cur.windows(2).any(|w| w == b"\n{" || w == b"\n["))
+            {
+                // A document that never closes, followed by lines that start a document: most
+                // likely NDJSON with a bad first line. Read it again one line at a time, so the
+                // other lines are still checked.
+                let mut again = Splitter::new(Mode::Lines, self.start, false);
+                again.feed(&cur, each)?;
+                self.units += again.finish(each)?;
+            } else {
+                self.units += 1;
+                each(self.start, Unit::Text(trim(&cur)))?;
+            }
+        }
+        if self.units == 0 {
+            self.units += 1;
+            each(Pos::START, Unit::Unreadable("empty input".to_string()))?;
+        }
+        Ok(self.units)
+    }
+}
+
+/// Reads `input` in chunks and gives each form (or unreadable piece) to `each`, in order.
+fn split(mut input: Box<dyn BufRead>, name: &str, each: &mut Each<'_>) -> Result<(), String> {
+    let mut s = Splitter::new(Mode::Auto, Pos::START, true);
     loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("{name}: {e}"))?;
-        if n == 0 {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(format!("{name}: {e}")),
+        };
+        if chunk.is_empty() {
             break;
         }
-        for &b in &buf {
-            if doc.is_empty() && depth == 0 && b.is_ascii_whitespace() {
-                if b == b'\n' {
-                    line += 1;
-                }
-                continue;
-            }
-            if doc.is_empty() {
-                start_line = line;
-            }
-            doc.push(b);
-            let mut ends = false;
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if b == b'\\' {
-                    escaped = true;
-                } else if b == b'"' {
-                    in_string = false;
-                    ends = depth == 0;
-                }
-            } else {
-                match b {
-                    b'"' => in_string = true,
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth = depth.saturating_sub(1);
-                        ends = depth == 0;
-                    }
-                    // A bare scalar at the top (`null`, `42`) ends with the line.
-                    b'\n' if depth == 0 => ends = true,
-                    _ => {}
-                }
-            }
-            if b == b'\n' {
-                line += 1;
-            }
-            if ends {
-                let text = std::str::from_utf8(&doc)
-                    .map_err(|_| format!("{name}:{start_line}: not UTF-8 text"))?;
-                each(start_line, text.trim())?;
-                doc.clear();
-            }
-        }
+        let n = chunk.len();
+        s.feed(chunk, each)?;
+        input.consume(n);
     }
-    if !doc.is_empty() {
-        let text = std::str::from_utf8(&doc)
-            .map_err(|_| format!("{name}:{start_line}: not UTF-8 text"))?;
-        if depth > 0 || in_string {
-            let e = marcheck::parse_form(text.trim())
-                .err()
-                .unwrap_or_else(|| "the document is not closed".to_string());
-            return Err(format!("{name}:{start_line}: {e}"));
-        }
-        each(start_line, text.trim())?;
-    }
-    Ok(())
+    s.finish(each).map(|_| ())
 }
+
