@@ -82,7 +82,11 @@ impl Date {
         } else {
             self.0.checked_sub_days(step)
         };
-        Date(moved.unwrap_or(if n >= 0 { NaiveDate::MAX } else { NaiveDate::MIN }))
+        Date(moved.unwrap_or(if n >= 0 {
+            NaiveDate::MAX
+        } else {
+            NaiveDate::MIN
+        }))
     }
 
     /// `self − other` in days.

@@ -59,7 +59,11 @@ pub fn rules_markdown() -> String {
             text.title,
             m.severity.as_str(),
             m.field,
-            m.applies_to.names().map(|n| alloc::format!("`{n}`")).collect::<alloc::vec::Vec<_>>().join(", "),
+            m.applies_to
+                .names()
+                .map(|n| alloc::format!("`{n}`"))
+                .collect::<alloc::vec::Vec<_>>()
+                .join(", "),
             m.source,
         );
         for heading in ["What it does", "Why", "Example"] {

@@ -106,7 +106,9 @@ impl<'o> Facts<'o> {
             .filter(|_| preservation_applies);
         // A selected profile's null numbers fall back to `us_default`'s, then to the options.
         let number = |fact: fn(&Profile) -> Option<i64>| {
-            selected_profile.and_then(fact).or_else(|| us_default.and_then(fact))
+            selected_profile
+                .and_then(fact)
+                .or_else(|| us_default.and_then(fact))
         };
         let periods = Periods {
             initial: number(|p| p.period_days).unwrap_or(options.preservation.default_period_days),

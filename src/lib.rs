@@ -36,19 +36,19 @@ extern crate alloc;
 // Layers, bottom to top: nothing imports a module above it.
 pub mod country; // plain values
 pub mod date;
-pub mod path;
-pub mod text;
+pub mod docs;
+pub mod facts; // derived once
 pub mod form; // the model and its lenient reader
 pub mod lenient;
+pub mod messages; // texts per locale
 pub mod options; // data and settings
+pub mod path;
 pub mod providers;
-pub mod facts; // derived once
+pub mod report; // findings and messages assembled
 pub mod rule; // the rules' vocabulary
 pub mod rules; // one declaration per rule
-pub mod messages; // texts per locale
-pub mod report; // findings and messages assembled
 pub mod session; // a form held in the core
-pub mod docs; // docs/rules.md, from the declarations
+pub mod text; // docs/rules.md, from the declarations
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -260,7 +260,10 @@ pub fn providers_map(options: &Options) -> serde_json::Map<String, Value> {
     let all = providers::builtin().iter().chain(options.providers.iter());
     for p in all {
         let p = options.profile(&p.key).unwrap_or(p);
-        out.insert(p.key.clone(), serde_json::to_value(p).unwrap_or(Value::Null));
+        out.insert(
+            p.key.clone(),
+            serde_json::to_value(p).unwrap_or(Value::Null),
+        );
     }
     out
 }

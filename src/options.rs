@@ -10,8 +10,8 @@ use crate::rule::Severity;
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use serde::de::{Deserializer, Error as _, Unexpected};
 use serde::Deserialize;
+use serde::de::{Deserializer, Error as _, Unexpected};
 use serde_json::{Map, Value};
 
 /// The most holidays the options may list (ten years of any country's public holidays, many
@@ -180,6 +180,17 @@ impl serde::de::Expected for LimitOf {
     }
 }
 
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 fn unexpected(v: &Value) -> Unexpected<'_> {
     match v {
         Value::Null => Unexpected::Unit,
@@ -282,16 +293,34 @@ impl Options {
 
     /// Reads options with any serde deserializer (serde_json's, serde-wasm-bindgen's); `today`
     /// is used when `asOf` is absent (the caller's local date). A `null` gives the defaults.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D, today: Date) -> Result<Options, OptionsError>
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+        today: Date,
+    ) -> Result<Options, OptionsError>
     where
         D::Error: core::fmt::Display,
     {
-        let raw: Option<RawOptions> = serde_path_to_error::deserialize(d).map_err(|e| {
-            OptionsError {
-                option: e.path().to_string().trim_start_matches('.').replace('?', ""),
+        let whole = |problem: String| OptionsError {
+            option: String::new(),
+            problem,
+        };
+        // Options are an object (or nothing): serde would read a struct from a list too.
+        let v = Value::deserialize(d).map_err(|e| whole(e.to_string()))?;
+        if !(v.is_null() || v.is_object()) {
+            return Err(whole(alloc::format!(
+                "expected an object, found {}",
+                kind(&v)
+            )));
+        }
+        let raw: Option<RawOptions> =
+            serde_path_to_error::deserialize(v).map_err(|e| OptionsError {
+                option: e
+                    .path()
+                    .to_string()
+                    .trim_start_matches('.')
+                    .replace('?', ""),
                 problem: e.inner().to_string(),
-            }
-        })?;
+            })?;
         Options::from_raw(raw.unwrap_or_default(), today)
     }
 
@@ -490,7 +519,7 @@ mod tests {
                 "providers.meta.notifiesUser",
             ),
             (r#"[]"#, ""),
-            (r#"{"asOf":"#, "asOf"),
+            (r#"{"asOf":"#, ""),
             (r#"{"scope":"accounts"}"#, "scope"),
             (r#"{"scope":["accounts",1]}"#, "scope[1]"),
         ] {
@@ -514,7 +543,10 @@ mod tests {
     #[test]
     fn holidays_are_sorted_once_and_bounded() {
         let o = read(r#"{"holidays":["2026-12-25","2026-01-01","2026-12-25"]}"#).unwrap();
-        assert_eq!(o.holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2026-01-01", "2026-12-25"]);
+        assert_eq!(
+            o.holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            ["2026-01-01", "2026-12-25"]
+        );
         let many = alloc::vec!["\"2026-01-01\""; MAX_HOLIDAYS + 1].join(",");
         let e = read(&alloc::format!(r#"{{"holidays":[{many}]}}"#)).unwrap_err();
         assert_eq!(e.option, "holidays");
@@ -524,7 +556,10 @@ mod tests {
     #[test]
     fn scope_is_a_list_of_paths() {
         let o = read(r#"{"scope":["accounts",""]}"#).unwrap();
-        assert_eq!(o.scope, Some(alloc::vec!["accounts".to_string(), String::new()]));
+        assert_eq!(
+            o.scope,
+            Some(alloc::vec!["accounts".to_string(), String::new()])
+        );
         assert_eq!(read("{}").unwrap().scope, None);
     }
 

@@ -3,7 +3,6 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 
-
 /// Every field of contract §2 in form order; `[]` stands for any index.
 pub const FORM_ORDER: &[&str] = &[
     "",
@@ -200,10 +199,23 @@ mod tests {
 
     #[test]
     fn knows_the_model_paths() {
-        for p in ["", "accounts", "accounts[3].value", "legalBasis.instrument", "csam.ncmecReports[0]"] {
+        for p in [
+            "",
+            "accounts",
+            "accounts[3].value",
+            "legalBasis.instrument",
+            "csam.ncmecReports[0]",
+        ] {
             assert!(is_model_path(p), "{p}");
         }
-        for p in ["account", "accounts[x].value", "accounts.value", "accounts[1].nope", "a b", "legalBasis."] {
+        for p in [
+            "account",
+            "accounts[x].value",
+            "accounts.value",
+            "accounts[1].nope",
+            "a b",
+            "legalBasis.",
+        ] {
             assert!(!is_model_path(p), "{p}");
         }
     }

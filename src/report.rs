@@ -119,7 +119,12 @@ impl Report {
     /// Applies severities (defaults and `options.rules`) and the scope, orders by form order
     /// then code, and writes the messages in the options' locale.
     #[inline(never)]
-    pub fn build(hits: Vec<Hit>, facts: ReportFacts, options: &Options, scope: Option<&[String]>) -> Report {
+    pub fn build(
+        hits: Vec<Hit>,
+        facts: ReportFacts,
+        options: &Options,
+        scope: Option<&[String]>,
+    ) -> Report {
         let words = messages::catalogue(options.locale);
         let mut hits: Vec<_> = hits.into_iter().map(|h| (order_key(&h.field), h)).collect();
         hits.sort_by(|(a, x), (b, y)| (a, x.code).cmp(&(b, y.code)));

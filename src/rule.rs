@@ -228,7 +228,8 @@ pub mod source {
     pub const BUDAPEST_29_2_C: &str = "Budapest Convention Art. 29(2)(c)";
     pub const BUDAPEST_29_2_E: &str = "Budapest Convention Art. 29(2)(e)";
     pub const BUDAPEST_29_2_F: &str = "Budapest Convention Art. 29(2)(f)";
-    pub const BUDAPEST_25_27: &str = "Budapest Convention Art. 25 and 27 (mutual assistance on a treaty or arrangement)";
+    pub const BUDAPEST_25_27: &str =
+        "Budapest Convention Art. 25 and 27 (mutual assistance on a treaty or arrangement)";
     pub const USC_2702: &str = "18 U.S.C. §2702(b)(8), (c)(4)";
     pub const USC_2703_F: &str = "18 U.S.C. §2703(f)";
     pub const USC_2258A: &str = "18 U.S.C. §2258A (providers report to NCMEC)";
@@ -263,7 +264,13 @@ mod tests {
     #[test]
     fn applies_to_names_in_contract_order() {
         let s = AppliesTo::S.or(AppliesTo::M);
-        assert_eq!(s.names().collect::<Vec<_>>(), ["formal_mar", "preservation_only"]);
-        assert_eq!(serde_json::to_string(&s).ok().as_deref(), Some(r#"["formal_mar","preservation_only"]"#));
+        assert_eq!(
+            s.names().collect::<Vec<_>>(),
+            ["formal_mar", "preservation_only"]
+        );
+        assert_eq!(
+            serde_json::to_string(&s).ok().as_deref(),
+            Some(r#"["formal_mar","preservation_only"]"#)
+        );
     }
 }

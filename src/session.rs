@@ -211,19 +211,34 @@ mod tests {
     #[test]
     fn set_creates_parents_and_rows() {
         let mut s = session();
-        s.set("preservation.extensions[1].requestedOn", Some(json!("2026-11-01"))).unwrap();
+        s.set(
+            "preservation.extensions[1].requestedOn",
+            Some(json!("2026-11-01")),
+        )
+        .unwrap();
         assert_eq!(
             s.form(),
             &json!({"preservation": {"extensions": [null, {"requestedOn": "2026-11-01"}]}})
         );
-        s.set("preservation.extensions[1].requestedOn", None).unwrap();
-        assert_eq!(s.form(), &json!({"preservation": {"extensions": [null, {}]}}));
+        s.set("preservation.extensions[1].requestedOn", None)
+            .unwrap();
+        assert_eq!(
+            s.form(),
+            &json!({"preservation": {"extensions": [null, {}]}})
+        );
     }
 
     #[test]
     fn set_refuses_paths_outside_the_model() {
         let mut s = session();
-        for p in ["", "nope", "accounts.value", "accounts[x]", "__proto__.x", "accounts[99999].value"] {
+        for p in [
+            "",
+            "nope",
+            "accounts.value",
+            "accounts[x]",
+            "__proto__.x",
+            "accounts[99999].value",
+        ] {
             assert!(s.set(p, Some(json!(1))).is_err(), "{p}");
         }
         assert_eq!(s.form(), &json!({}));
@@ -232,15 +247,22 @@ mod tests {
     #[test]
     fn merge_is_deep_for_objects_and_replaces_the_rest() {
         let mut s = session();
-        s.replace(json!({"authority": {"name": "FPF", "email": "a@police.gov.fj"}, "accounts": [1, 2]}));
+        s.replace(
+            json!({"authority": {"name": "FPF", "email": "a@police.gov.fj"}, "accounts": [1, 2]}),
+        );
         s.merge(json!({"authority": {"name": "Fiji Police", "email": Session::REMOVED}, "accounts": [3]}));
-        assert_eq!(s.form(), &json!({"authority": {"name": "Fiji Police"}, "accounts": [3]}));
+        assert_eq!(
+            s.form(),
+            &json!({"authority": {"name": "Fiji Police"}, "accounts": [3]})
+        );
     }
 
     #[test]
     fn the_report_is_validate_of_the_form() {
         let mut s = session();
-        let r = s.set("requestType", Some(json!("emergency_disclosure"))).unwrap();
+        let r = s
+            .set("requestType", Some(json!("emergency_disclosure")))
+            .unwrap();
         assert_eq!(r, crate::validate(s.form(), s.options()));
         assert_eq!(r.facts.request_type, "emergency_disclosure");
     }

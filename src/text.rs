@@ -14,7 +14,6 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
-
 /// The characters in `s`: its bytes that start one, that is all but the continuation bytes
 /// (`0b10xx_xxxx`), counted eight at a time. (Same as `s.chars().count()`, whose optimised
 /// version costs a kilobyte of wasm.)

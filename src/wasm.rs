@@ -298,7 +298,9 @@ impl Session {
             None => None,
             Some(s) if s.is_undefined() || s.is_null() => None,
             Some(s) => Some(serde_wasm_bindgen::from_value(s).map_err(|e| {
-                JsError::new(&alloc::format!("marcheck: scope: {e}: expected a list of paths"))
+                JsError::new(&alloc::format!(
+                    "marcheck: scope: {e}: expected a list of paths"
+                ))
             })?),
         };
         Ok(to_js(&self.core.report(scope.as_deref())))

@@ -250,7 +250,10 @@ fn reports(out: &Output) -> Vec<String> {
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     text.lines()
         .map(|l| {
-            assert!(serde_json::from_str::<serde_json::Value>(l).is_ok(), "not a JSON report: {l}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(l).is_ok(),
+                "not a JSON report: {l}"
+            );
             l.to_string()
         })
         .collect()

@@ -7,7 +7,8 @@
     clippy::indexing_slicing
 )]
 
-use marcheck::report::RawFinding;
+use marcheck::ReportFacts;
+use marcheck::rule::Hit;
 use marcheck::rules::RULES;
 use marcheck::{Date, Options, Report, Severity};
 
@@ -18,26 +19,30 @@ fn today() -> Date {
 fn report_with(code: &'static str, level: &str) -> Report {
     let options =
         Options::from_json(&format!(r#"{{"rules":{{"{code}":"{level}"}}}}"#), today()).unwrap();
-    let raw = vec![RawFinding::new(code, "case.facts")];
-    Report::build(raw, marcheck::Facts::default(), &options)
+    let hits = vec![Hit::new(code, "case.facts")];
+    Report::build(hits, ReportFacts::default(), &options, None)
 }
 
 #[test]
 fn every_code_can_be_turned_off_or_set_to_any_severity() {
     for rule in RULES {
         assert!(
-            report_with(rule.code, "off").findings.is_empty(),
+            report_with(rule.meta.code, "off").findings.is_empty(),
             "{} off",
-            rule.code
+            rule.meta.code
         );
         for (level, severity) in [
             ("info", Severity::Info),
             ("warning", Severity::Warning),
             ("error", Severity::Error),
         ] {
-            let r = report_with(rule.code, level);
+            let r = report_with(rule.meta.code, level);
             assert_eq!(r.findings.len(), 1);
-            assert_eq!(r.findings[0].severity, severity, "{} {level}", rule.code);
+            assert_eq!(
+                r.findings[0].severity, severity,
+                "{} {level}",
+                rule.meta.code
+            );
             assert_eq!(r.ok, severity != Severity::Error);
         }
     }

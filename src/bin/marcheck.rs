@@ -133,12 +133,18 @@ fn run(args: &[OsString]) -> Result<ExitCode, String> {
             if a.markdown {
                 print!("{}", marcheck::docs::rules_markdown());
             } else {
-                println!("{}", serde_json::to_string(&marcheck::rules_info(locale)).unwrap_or_default());
+                println!(
+                    "{}",
+                    serde_json::to_string(&marcheck::rules_info(locale)).unwrap_or_default()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
         "providers" => {
-            println!("{}", serde_json::Value::Object(marcheck::providers_map(&Options::new(today()))));
+            println!(
+                "{}",
+                serde_json::Value::Object(marcheck::providers_map(&Options::new(today())))
+            );
             Ok(ExitCode::SUCCESS)
         }
         "version" | "--version" => {
@@ -649,4 +655,3 @@ fn split(mut input: Box<dyn BufRead>, name: &str, each: &mut Each<'_>) -> Result
     }
     s.finish(each).map(|_| ())
 }
-

@@ -9,9 +9,9 @@ use crate::date::DateOrder;
 use crate::lenient::{self, Read};
 use crate::path::{Field, indexed};
 use crate::rule::{Hit, Param};
-use serde_json::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
+use serde_json::Value;
 
 /// Rows read from any one list; the rest are reported once and not checked.
 pub const MAX_ROWS: usize = 200;
@@ -500,10 +500,7 @@ mod tests {
         use crate::rules::catalogue::*;
         let fields = |rule| crate::rules::testing::fields_of(rule, form, "");
         assert_eq!(fields(&ID002), ["accounts[1].value", "accounts[3].value"]);
-        assert_eq!(
-            fields(&PRES005),
-            ["preservation.extensions[1].requestedOn"]
-        );
+        assert_eq!(fields(&PRES005), ["preservation.extensions[1].requestedOn"]);
         assert_eq!(fields(&FORM001), ["accounts[2]"]);
     }
 }

@@ -148,7 +148,11 @@ mod tests {
     fn every_rule_has_its_texts_in_every_locale() {
         for locale in [Locale::En, Locale::Fr] {
             for r in RULES {
-                assert!(catalogue(locale).rule(r.meta.code).is_some(), "{locale:?} {}", r.meta.code);
+                assert!(
+                    catalogue(locale).rule(r.meta.code).is_some(),
+                    "{locale:?} {}",
+                    r.meta.code
+                );
             }
         }
     }
@@ -159,7 +163,10 @@ mod tests {
             ("days", Param::Int(12)),
             ("on", Param::Date(Date::from_ymd(2026, 11, 30).unwrap())),
         ]);
-        assert_eq!(EN.fill("{days} days, {on}, {nope}", &params), "12 days, 30 Nov 2026, {nope}");
+        assert_eq!(
+            EN.fill("{days} days, {on}, {nope}", &params),
+            "12 days, 30 Nov 2026, {nope}"
+        );
         assert!(FR.fill("{on}", &params).starts_with("30 "));
     }
 }

@@ -181,12 +181,11 @@ impl Profile {
         for (k, v) in patch {
             merged.insert(k.clone(), v.clone());
         }
-        let mut p: Profile = serde_path_to_error::deserialize(Value::Object(merged)).map_err(
-            |e| BadFact {
+        let mut p: Profile =
+            serde_path_to_error::deserialize(Value::Object(merged)).map_err(|e| BadFact {
                 field: e.path().to_string(),
                 problem: e.inner().to_string(),
-            },
-        )?;
+            })?;
         p.key = self.key.clone();
         Ok(p)
     }
@@ -235,7 +234,16 @@ mod tests {
                 .len(),
             "every profile of the data file reads"
         );
-        for key in ["us_default", "meta", "google", "microsoft", "apple", "x", "tiktok", "snap"] {
+        for key in [
+            "us_default",
+            "meta",
+            "google",
+            "microsoft",
+            "apple",
+            "x",
+            "tiktok",
+            "snap",
+        ] {
             assert!(keys.contains(&key), "{key}");
         }
         for p in builtin() {
@@ -257,7 +265,10 @@ mod tests {
                 let stated = !(v.is_null() || v == "unknown");
                 if stated && !["name", "source", "checked"].contains(&fact.as_str()) {
                     assert!(
-                        sources.get(fact).and_then(Value::as_str).is_some_and(|s| s.len() > 20),
+                        sources
+                            .get(fact)
+                            .and_then(Value::as_str)
+                            .is_some_and(|s| s.len() > 20),
                         "{}.{fact} is stated without a source",
                         p.key
                     );
@@ -275,13 +286,24 @@ mod tests {
         assert_eq!(p.notifies_user, meta.notifies_user);
         assert_eq!(p.key, "meta");
         assert_eq!(patch(r#"{"periodDays": null}"#).unwrap().period_days, None);
-        assert_eq!(patch(r#"{"periodDays": "soon"}"#).unwrap_err().field, "periodDays");
-        assert_eq!(patch(r#"{"periodDays": 5000}"#).unwrap_err().field, "periodDays");
         assert_eq!(
-            patch(r#"{"acceptedAccountKinds": ["email", "fax"]}"#).unwrap_err().field,
+            patch(r#"{"periodDays": "soon"}"#).unwrap_err().field,
+            "periodDays"
+        );
+        assert_eq!(
+            patch(r#"{"periodDays": 5000}"#).unwrap_err().field,
+            "periodDays"
+        );
+        assert_eq!(
+            patch(r#"{"acceptedAccountKinds": ["email", "fax"]}"#)
+                .unwrap_err()
+                .field,
             "acceptedAccountKinds[1]"
         );
-        assert_eq!(patch(r#"{"notifiesUser": "sometimes"}"#).unwrap_err().field, "notifiesUser");
+        assert_eq!(
+            patch(r#"{"notifiesUser": "sometimes"}"#).unwrap_err().field,
+            "notifiesUser"
+        );
     }
 
     #[test]

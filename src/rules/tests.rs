@@ -49,7 +49,11 @@ fn every_example_fires_its_rule() {
             !fired.is_empty(),
             "{}'s Example does not fire it: {form} (options {options:?}); report: {:?}",
             r.meta.code,
-            run(form, options).findings.iter().map(|f| f.code).collect::<Vec<_>>()
+            run(form, options)
+                .findings
+                .iter()
+                .map(|f| f.code)
+                .collect::<Vec<_>>()
         );
     }
 }

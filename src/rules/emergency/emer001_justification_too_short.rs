@@ -57,7 +57,13 @@ mod tests {
         quiet(&RULE,
             r#"{"emergency":{"active":false,"justification":"short"}}"#,
         );
-        quiet(&RULE,
+    }
+
+    #[test]
+    fn an_emergency_disclosure_is_an_emergency_whatever_active_says() {
+        fires(
+            &RULE,
+            "emergency.justification",
             r#"{"requestType":"emergency_disclosure","emergency":{"active":"no"}}"#,
         );
     }

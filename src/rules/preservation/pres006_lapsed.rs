@@ -19,6 +19,10 @@ declare_rule! {
     /// ```json
     /// { "preservation": { "status": "preserved", "confirmedOn": "2026-09-01", "periodDays": 90 } }
     /// ```
+    /// with the options
+    /// ```json
+    /// { "asOf": "2026-11-30" }
+    /// ```
     PRES006 {
         area: "preservation",
         severity: Error,

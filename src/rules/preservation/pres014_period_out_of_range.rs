@@ -93,7 +93,8 @@ mod tests {
         );
         let r = run(
             r#"{"preservation":{"confirmedOn":"2026-09-01","periodDays":0}}"#,
-            r#"{"preservation":{"defaultPeriodDays":60}}"#,
+            // No profile selected: us_default's period applies, then the option when it has none.
+            r#"{"preservation":{"defaultPeriodDays":60},"providers":{"us_default":{"periodDays":null}}}"#,
         );
         assert_eq!(
             r.facts
