@@ -63,7 +63,9 @@ async function show(i) {
   document.getElementById("steps").innerHTML = STEPS.map((s, j) => `<li${j === i ? ' aria-current="step"' : ""}>${s.title}</li>`).join("");
   const app = document.getElementById("app");
   app.innerHTML = `<form id="step-${i + 1}" novalidate><h2>${STEPS[i].title}</h2>${STEPS[i].html}
-    <p>${i ? '<button type="button" id="back">Back</button>' : ""}<button type="submit">${last ? "Send" : "Next"}</button></p></form>`;
+    <p>${i ? '<button type="button" id="back">Back</button>' : ""}
+    <button type="submit">${last ? "Send" : "Next"}</button>
+    ${last ? "" : '<button type="submit" formnovalidate>Skip for now</button>'}</p></form>`;
   const form = app.querySelector("form");
   // Mounting a step again shows what was typed in it before.
   for (const el of form.elements) {
