@@ -12,9 +12,10 @@ import assert from "node:assert/strict";
 import { launch } from "../../scripts/chromium.mjs";
 
 export const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json" };
 
-function serve(dir) {
+/** A static server for `dir` on a free port: { server, url }. */
+export function serve(dir) {
   const server = createServer(async (req, res) => {
     let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (rel === "/favicon.ico") return res.writeHead(204).end(); // the examples have none
