@@ -36,12 +36,27 @@ export declare namespace StandardSchemaV1 {
 }
 
 /**
- * A schema whose issues are marcheck's error findings (warnings and info never fail), each with
- * the field's path as segments: "accounts[0].value" -> ["accounts", 0, "value"]. The value is
- * returned unchanged. validate() returns a Promise until the wasm is initialised, then answers
- * synchronously; it throws (or rejects) with an Error only for bad options.
+ * validate()'s options (contract §3), `scope` included: the paths whose error findings count
+ * (`"accounts"` covers `accounts[2].value`; `""` covers the form-level findings). A form library
+ * that renders only some fields (a wizard step) passes those, or it stays invalid forever.
  */
-export declare function createSchema(options?: Options): StandardSchemaV1<MarForm, MarForm>;
+export type SchemaOptions = Options & { scope?: string[] };
+
+/**
+ * A schema whose issues are marcheck's error findings (warnings and info never fail), each with
+ * the field's path as segments: "accounts[0].value" -> ["accounts", 0, "value"]; a finding about
+ * the whole form has no path. The value is returned unchanged. validate() answers synchronously
+ * once `ready` has resolved (at import in Node), and returns a Promise before; it throws (or
+ * rejects) with an Error only for bad options.
+ */
+export declare function createSchema(options?: SchemaOptions): StandardSchemaV1<MarForm, MarForm>;
+/**
+ * Resolves once the WebAssembly core is loaded (importing this module starts loading it; the
+ * app's `init()` and marcheck/attach share the same single fetch). Await it before a form
+ * library with synchronous validators (TanStack Form) first validates. Rejects if the .wasm
+ * cannot load (a CSP without 'wasm-unsafe-eval', an old browser).
+ */
+export declare const ready: Promise<void>;
 /** The field path as Standard Schema path segments; "" (the whole form) gives []. */
 export declare function toPath(field: string): (string | number)[];
 /** A ready-made schema with the default options. */

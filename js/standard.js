@@ -1,42 +1,35 @@
 // marcheck/standard: a Standard Schema v1 adapter (https://standardschema.dev).
 // Error findings become issues with a path; warnings and info never fail a value.
-// The wasm is initialised on first use: until it is ready, validate() returns a Promise;
-// afterwards it answers synchronously (also when the app initialised "marcheck" itself).
-import init, { validate } from "./marcheck.js";
+//
+// Loading: importing this module starts loading the core (init() of "marcheck", memoised: the
+// app's own init() and marcheck/attach share the one fetch of the .wasm). `ready` resolves once it
+// is loaded; from then on validate() answers synchronously, which form libraries with sync
+// validators need (TanStack Form): `await ready` before they first call it. Called earlier,
+// validate() returns a Promise, as Standard Schema allows. In Node the package's "node" condition
+// loads standard.node.js, which initialises the core from disk first: ready at import.
+// No node:* import here, so bundlers have nothing to warn about.
+import init, { validate, version } from "./marcheck.js";
 
-let ready = false;
-let loading;
+let loaded = false;
 
-function isReady() {
-  if (!ready)
+function probe() {
+  if (!loaded)
     try {
-      validate({}, {}); // answers once the core is initialised (init() or initSync(), by anyone)
-      ready = true;
+      version(); // throws until the core is initialised (by anyone)
+      loaded = true;
     } catch {
       /* not yet */
     }
-  return ready;
+  return loaded;
 }
 
-// In a browser init() fetches marcheck_bg.wasm next to marcheck.js; Node has no fetch for file:
-// URLs, so there the bytes are read from disk (a computed specifier, ignored by bundlers).
-async function initialise() {
-  const node = typeof process == "object" && process.versions && process.versions.node;
-  if (!node) return init();
-  const fs = "node:fs/promises";
-  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fs);
-  return init({ module_or_path: await readFile(new URL("./marcheck_bg.wasm", import.meta.url)) });
-}
-
-function load() {
-  return (loading ||= initialise().then(
-    () => (ready = true),
-    (e) => {
-      loading = null; // try again next time
-      if (!isReady()) throw e; // unless someone initialised the core meanwhile
-    },
-  ));
-}
+/** Resolves when the core is loaded (at once in Node); rejects if the .wasm cannot load. */
+export const ready = probe()
+  ? Promise.resolve()
+  : init().then(() => {
+      loaded = true;
+    });
+ready.catch(() => {}); // a page that never awaits it gets no unhandled rejection; awaiting it still throws
 
 /** "accounts[0].value" -> ["accounts", 0, "value"]; "" -> []. */
 export function toPath(field) {
@@ -45,21 +38,25 @@ export function toPath(field) {
 
 function result(value, options) {
   const report = validate(value, options);
-  const issues = report.findings
-    .filter((f) => f.severity == "error")
-    .map((f) => (f.field ? { message: f.message, path: toPath(f.field) } : { message: f.message }));
+  const issues = [];
+  for (const f of report.findings)
+    if (f.severity == "error") issues.push(f.field ? { message: f.message, path: toPath(f.field) } : { message: f.message });
   return issues.length ? { issues } : { value };
 }
 
-/** A Standard Schema for a MAR form; `options` are marcheck's validate() options (contract §3). */
+/**
+ * A Standard Schema for a MAR form. `options` are validate()'s (contract §3), `scope` included:
+ * `createSchema({ scope: ["authority", "case"] })` fails only on the errors of those fields, for a
+ * form (or a wizard step) that renders only them; rules still read the whole value.
+ */
 export function createSchema(options) {
   return {
     "~standard": {
       version: 1,
       vendor: "marcheck",
       validate(value) {
-        if (isReady()) return result(value, options);
-        return load().then(() => result(value, options));
+        if (loaded || probe()) return result(value, options);
+        return ready.then(() => result(value, options));
       },
     },
   };

@@ -20,11 +20,17 @@ cp "$src/marcheck.d.ts" "$src/marcheck_bg.wasm.d.ts" js/attach.d.ts js/standard.
 # The glue imports its snippets (src/wasm.js, the JavaScript half of the wasm layer) from
 # snippets/: bundled in, so the package keeps its files. wasm-bindgen lists that module once per
 # import in its import object (same module, duplicate keys), which esbuild would warn about.
-node_modules/.bin/esbuild "$src/marcheck.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+# The browser entry is the glue wrapped so that a call before init() says so (scripts/web-entry.mjs).
+node scripts/web-entry.mjs "$src"
+node_modules/.bin/esbuild "$src/entry.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --log-override:duplicate-object-key=silent --outfile="$out/marcheck.js"
+# Node entries (the "node" export condition): read the .wasm from disk, no init step.
+cp js/node.js "$out/marcheck.node.js"
+cp js/standard.node.js "$out/standard.node.js"
 for f in js/attach.js js/standard.js; do
   node_modules/.bin/esbuild "$f" --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/$(basename "$f")"
 done
+# The manifest, the README and what the README links to (docs/, bench/results.md): the packaged
+# README's relative links must work where npm shows it.
 node scripts/manifest.mjs
-cp README.md "$out/README.md"
 node scripts/size.mjs

@@ -1,8 +1,10 @@
-// marcheck/standard: the Standard Schema v1 adapter, loaded as a Node app would (no initSync).
+// marcheck/standard: the Standard Schema v1 adapter, loaded as a Node app does (the package's
+// "node" condition: standard.node.js, which reads the .wasm from disk; no init step).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { VALID_FORM, AS_OF, variant } from "./fixtures.mjs";
-import marcheckDefault, { marcheckSchema, createSchema, toPath } from "../../pkg/standard.js";
+import { readFileSync } from "node:fs";
+import marcheckDefault, { marcheckSchema, createSchema, toPath, ready } from "../../pkg/standard.node.js";
 
 const schema = createSchema({ asOf: AS_OF });
 
@@ -22,15 +24,37 @@ test("the schema's props follow Standard Schema v1", () => {
   }
 });
 
-test("before the wasm is ready validate returns a Promise; afterwards it answers synchronously", async () => {
+test("in Node the schema is ready at import: validate answers synchronously from the first call", async () => {
+  assert.ok(ready instanceof Promise);
+  await ready; // already resolved
   const first = schema["~standard"].validate(VALID_FORM);
-  assert.ok(first instanceof Promise, "the first call initialises the wasm (read from disk in Node)");
-  assert.deepEqual(await first, { value: VALID_FORM });
-  const second = schema["~standard"].validate(VALID_FORM);
-  assert.ok(!(second instanceof Promise));
-  assert.equal(second.value, VALID_FORM, "the value is returned unchanged");
-  assert.equal(second.issues, undefined);
+  assert.ok(!(first instanceof Promise), "no Promise: the node condition initialised the core at import");
+  assert.equal(first.value, VALID_FORM, "the value is returned unchanged");
+  assert.equal(first.issues, undefined);
   assert.ok(!(marcheckSchema["~standard"].validate({}) instanceof Promise), "ready for every schema");
+});
+
+test("standard.js imports nothing from node:* (bundlers would warn); the node entry does", () => {
+  for (const f of ["standard.js", "marcheck.js", "attach.js"]) {
+    const text = readFileSync(new URL(`../../pkg/${f}`, import.meta.url), "utf8");
+    assert.doesNotMatch(text, /node:|["'`]fs["'`]|fs\/promises/, `pkg/${f} mentions a Node module`);
+  }
+});
+
+test("scope: only the errors of the listed paths fail the value; \"\" covers the form-level ones", () => {
+  const form = variant((f) => {
+    f.preservation.reference = "n/a"; // PRES002, an error at preservation.reference
+    delete f.authority.officer; // AUTH001 at authority.officer
+  });
+  const all = createSchema({ asOf: AS_OF })["~standard"].validate(form);
+  assert.deepEqual(all.issues.map((i) => i.path.join(".")), ["authority.officer", "preservation.reference"]);
+  const auth = createSchema({ asOf: AS_OF, scope: ["authority"] })["~standard"].validate(form);
+  assert.deepEqual(auth.issues.map((i) => i.path.join(".")), ["authority.officer"]);
+  const none = createSchema({ asOf: AS_OF, scope: ["case"] })["~standard"].validate(form);
+  assert.deepEqual(none, { value: form }, "no error in scope: success, the value unchanged");
+  const whole = createSchema({ scope: [""] })["~standard"].validate(null);
+  assert.equal(whole.issues.length, 1, "a form that is not an object: one issue, once");
+  assert.equal(whole.issues[0].path, undefined);
 });
 
 test("error findings become issues with path segments; warnings never fail", async () => {
