@@ -22,9 +22,11 @@ cp "$src/marcheck.d.ts" "$src/marcheck_bg.wasm.d.ts" js/attach.d.ts js/standard.
 # import in its import object (same module, duplicate keys), which esbuild would warn about.
 node_modules/.bin/esbuild "$src/marcheck.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --log-override:duplicate-object-key=silent --outfile="$out/marcheck.js"
-for f in js/attach.js js/standard.js; do
-  node_modules/.bin/esbuild "$f" --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/$(basename "$f")"
-done
+# The binding is written in parts (js/attach/*.js) and shipped as one module; the core stays a
+# separate module it imports at run time (./marcheck.js, next to it in pkg/).
+node_modules/.bin/esbuild js/attach/index.js --bundle --external:./marcheck.js --minify --format=esm --target=es2020 \
+  --log-level=warning --outfile="$out/attach.js"
+node_modules/.bin/esbuild js/standard.js --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/standard.js"
 node scripts/manifest.mjs
 cp README.md "$out/README.md"
 node scripts/size.mjs
