@@ -158,8 +158,17 @@ export interface AttachOptions {
   blockSubmit?: boolean;
   /** Element that receives the counts and the list of findings; default: the `[data-marcheck-summary]` element. `null`: none. */
   summary?: Element | null;
-  /** Called after every validation. */
+  /** Called after every validation, once the event that caused it has been handled (never inside its dispatch). */
   onReport?: (report: Report) => void;
+  /**
+   * (v2) Which findings mark, list and block: "form" (default, all of them); "controls" (only those whose
+   * field has a shown, enabled control or `data-marcheck-anchor` in the form: a wizard step); a list of
+   * model paths (each covers what lies under it; "" covers form-level findings); or an element (its
+   * controls). Out-of-scope findings are still in `handle.report`.
+   */
+  scope?: "form" | "controls" | string[] | Element;
+  /** (v2) Values of fields the page does not show (earlier steps, server data); the page's controls win. */
+  values?: Partial<MarForm> | (() => Partial<MarForm>);
 }
 
 export interface Handle {
@@ -169,6 +178,12 @@ export interface Handle {
   readonly report: Report | null;
   /** Re-reads the form and validates now; null when the core is unavailable or validation failed. */
   validate(): Report | null;
+  /** (v2) A value set from code; a path a control holds is the control's again at its next event. Throws for a path that is not one. */
+  set(path: string, value: unknown): Report | null;
+  /** (v2) Merges values from elsewhere (objects deeply, arrays replace, undefined removes); the page's controls win. */
+  merge(partial: Partial<MarForm>): Report | null;
+  /** (v2) Switches the scope (see AttachOptions.scope), e.g. at each wizard step. */
+  scope(scope: "form" | "controls" | string[] | Element): Report | null;
   /** Removes every listener, attribute, element and custom validity added; never touches values. */
   detach(): void;
 }
@@ -183,5 +198,7 @@ declare global {
   interface HTMLElementEventMap {
     /** Dispatched on the form (bubbling) after every validation. */
     "marcheck:report": CustomEvent<Report>;
+    /** (v2) Dispatched on the form (bubbling, cancelable) when a summary link is followed, before focusing. */
+    "marcheck:focus": CustomEvent<{ field: string }>;
   }
 }

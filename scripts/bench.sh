@@ -48,5 +48,9 @@ node bench/throughput.mjs "${smoke[@]}" > "$parts/throughput.json"
 echo
 node bench/report.mjs "$parts" "${smoke[@]}"
 
+# After report.mjs (which rewrites bench/results.json): merged in under "keystroke".
+echo "bench: chromium: keystroke cost of the binding, v0.1.0 vs the new one (input -> marcheck:report)"
+node bench/keystroke.mjs "${smoke[@]}" > /dev/null
+
 # A full run also rewrites the README's table of numbers (make test checks they agree).
 if [ ${#smoke[@]} -eq 0 ]; then node scripts/readme-numbers.mjs; fi

@@ -27,9 +27,11 @@ node_modules/.bin/esbuild "$src/entry.js" --bundle --minify --format=esm --targe
 # Node entries (the "node" export condition): read the .wasm from disk, no init step.
 cp js/node.js "$out/marcheck.node.js"
 cp js/standard.node.js "$out/standard.node.js"
-for f in js/attach.js js/standard.js; do
-  node_modules/.bin/esbuild "$f" --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/$(basename "$f")"
-done
+# The binding is written in parts (js/attach/*.js) and shipped as one module; the core stays a
+# separate module it imports at run time (./marcheck.js, next to it in pkg/).
+node_modules/.bin/esbuild js/attach/index.js --bundle --external:./marcheck.js --minify --format=esm --target=es2020 \
+  --log-level=warning --outfile="$out/attach.js"
+node_modules/.bin/esbuild js/standard.js --minify --format=esm --target=es2020 --log-level=warning --outfile="$out/standard.js"
 # The manifest, the README and what the README links to (docs/, bench/results.md): the packaged
 # README's relative links must work where npm shows it.
 node scripts/manifest.mjs

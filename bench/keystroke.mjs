@@ -1,0 +1,204 @@
+// Keystroke cost of the drop-in binding in headless Chromium (issue 10, item 6): from an `input`
+// event on a text control to `marcheck:report`, median and p99, for today's binding (v0.1.0, kept
+// as bench/attach-v0.1.0.js) and the new one (pkg/attach.js), in the same run, alternating blocks.
+//   pages: "portal" (the test portal: 34 fields, one account row) and "rows200" (200 account rows)
+//   cases: "steady" (a field whose findings do not change: the case facts) and "flip" (the
+//          officer's email, made invalid by "@" and valid again by Backspace: a finding flips)
+// Keystrokes are real (CDP key events through playwright), so the input event's dispatch, the
+// framework-safe scheduling and the rendering in between all count. Prints one JSON object and,
+// unless --no-write, merges it into bench/results.json under "keystroke".
+//   node bench/keystroke.mjs [--smoke] [--profile] [--no-write]
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch } from "../scripts/chromium.mjs";
+import { startBenchServer } from "./server.mjs";
+
+const args = process.argv.slice(2);
+const smoke = args.includes("--smoke") || process.env.BENCH_SMOKE === "1";
+const profile = args.includes("--profile");
+const plan = smoke ? { warmup: 10, blocks: 4, perBlock: 10 } : { warmup: 30, blocks: 10, perBlock: 40 };
+const root = new URL("..", import.meta.url);
+
+// pkg/ as built, plus today's binding beside it (it imports ./marcheck.js like the new one).
+const dir = mkdtempSync(join(tmpdir(), "marcheck-keystroke-"));
+for (const f of readdirSync(new URL("pkg/", root))) copyFileSync(new URL(`pkg/${f}`, root), join(dir, f));
+copyFileSync(new URL("bench/attach-v0.1.0.js", root), join(dir, "attach-v0.1.0.js"));
+const BINDINGS = { "v0.1.0": "/pkg/attach-v0.1.0.js", new: "/pkg/attach.js" };
+if (profile) {
+  // Readable function names in the profile: the new binding bundled without minifying.
+  const { buildSync } = await import("esbuild");
+  buildSync({ entryPoints: [new URL("js/attach/index.js", root).pathname], bundle: true, format: "esm", target: "es2020",
+    external: ["./marcheck.js"], outfile: join(dir, "attach-dev.js"), logLevel: "warning" });
+  BINDINGS.new = "/pkg/attach-dev.js";
+}
+
+// The portal's markup and mapping (the browser tests' portal page).
+const html = readFileSync(new URL("tests/browser/pages/portal.html", root), "utf8");
+const markup = html.slice(html.indexOf('<div id="problems">'), html.indexOf("</form>") + 7);
+const portalJs = readFileSync(new URL("tests/browser/pages/portal.js", root), "utf8");
+const FIELDS = Function(`return ${portalJs.match(/export const FIELDS = (\{[\s\S]*?\});/)[1]}`)();
+const VALUES = {
+  req_type: "formal_mar", from_cc: "FR", to_cc: "US", auth_name: "Police nationale, OFAC",
+  auth_officer: "Insp. Marie Dupont", auth_email: "m.dupont@interieur.gouv.fr", auth_phone: "+33 1 49 27 49 27",
+  case_ref: "OFAC-2026-1142",
+  case_facts: "Between May and August 2026 the suspect used the account below to sell counterfeit bank cards to at least forty victims in France.",
+  case_nexus: "The account was used to negotiate every sale with the victims.",
+  off_name_0: "Fraud", off_prov_0: "Code penal art. 313-1", off_years_0: "5", prov_name: "Google LLC", prov_profile: "google",
+  acct_kind_0: "email", acct_value_0: "seller.cards@gmail.com", data_cat: ["subscriber", "traffic"],
+  data_from: "2026-06-01", data_to: "2026-08-31", pres_status: "preserved", pres_req_on: "2026-09-01",
+  pres_conf_on: "2026-09-02", pres_ref_no: "GGL-PRES-88231", pres_days: "90", pres_proof: true, loc_cc: "US",
+  loc_confirmed: true, loc_basis: "provider_confirmed", notif_provider: "yes", notif_nd: true,
+  notif_reason: "Notice would let the suspect destroy the evidence.", notif_days: "180",
+};
+const PAGES = { portal: 1, rows200: 200 };
+const CASES = { steady: { sel: "#case_facts", key: "a" }, flip: { sel: "#auth_email", key: "@" } };
+
+const { server, url } = await startBenchServer({ pkg: dir });
+const browser = await launch();
+const quantile = (s, q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const out = { env: "chromium", browser: browser.version(), plan, pages: {} };
+
+/** A page with the portal (rows account rows), filled, with `binding` attached. */
+async function openPage(binding, rows) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/bench/page/blank.html`);
+  await page.evaluate(async ({ markup, rows, values, fields, src }) => {
+    document.body.innerHTML = markup;
+    const acc = document.getElementById("accounts");
+    const first = acc.querySelector(".row");
+    for (let i = 1; i < rows; i++) {
+      const row = first.cloneNode(true);
+      for (const el of row.querySelectorAll("[name]")) el.name = el.name.replace(/_\d+$/, "_" + i);
+      acc.append(row);
+    }
+    const set = (name, v) => {
+      const els = [...document.querySelectorAll(`#mar [name="${name}"]`)];
+      for (const el of els) {
+        if (el.type == "checkbox") el.checked = Array.isArray(v) ? v.includes(el.value) : !!v;
+        else if (el.type == "radio") el.checked = el.value == v;
+        else el.value = v;
+      }
+    };
+    for (const [k, v] of Object.entries(values)) set(k, v);
+    for (let i = 1; i < rows; i++) {
+      set(`acct_kind_${i}`, "email");
+      set(`acct_value_${i}`, `holder.${i}@example.org`);
+    }
+    const { attach } = await import(src);
+    window.samples = [];
+    let t0 = 0;
+    window.addEventListener("input", () => (t0 = performance.now()), true); // first in the path
+    document.addEventListener("marcheck:report", () => t0 && (window.samples.push(performance.now() - t0), (t0 = 0)));
+    window.h = await attach(document.getElementById("mar"), {
+      fields, options: { asOf: "2026-11-20" }, summary: document.getElementById("problems"),
+    });
+  }, { markup, rows, values: VALUES, fields: FIELDS, src: BINDINGS[binding] });
+  return page;
+}
+
+/** Types `n` keystrokes into `sel`: `key`, then Backspace, alternately; returns the samples (ms). */
+async function type(page, { sel, key }, n) {
+  await page.bringToFront();
+  await page.focus(sel);
+  await page.evaluate(() => (window.samples = []));
+  for (let i = 0; i < n; i++) {
+    if (i % 2 == 0) await page.keyboard.type(key);
+    else await page.keyboard.press("Backspace");
+    await page.waitForFunction((k) => window.samples.length >= k, i + 1, { polling: "raf" });
+  }
+  return page.evaluate(() => window.samples);
+}
+
+try {
+  for (const [pageName, rows] of Object.entries(PAGES)) {
+    out.pages[pageName] = { rows };
+    const pages = {};
+    for (const b of Object.keys(BINDINGS)) pages[b] = await openPage(b, rows);
+    for (const [caseName, c] of Object.entries(CASES)) {
+      const findings = {};
+      for (const [b, page] of Object.entries(pages)) {
+        // The field is touched (left once), so its marks are live as the officer types.
+        await page.focus(c.sel);
+        await page.keyboard.press("Tab");
+        findings[b] = await page.evaluate(() => window.h.report.findings.length);
+        await type(page, c, plan.warmup);
+      }
+      const samples = Object.fromEntries(Object.keys(BINDINGS).map((b) => [b, []]));
+      for (let k = 0; k < plan.blocks; k++) {
+        const order = k % 2 == 0 ? Object.keys(BINDINGS) : Object.keys(BINDINGS).reverse();
+        for (const b of order) samples[b].push(...(await type(pages[b], c, plan.perBlock)));
+      }
+      const res = {};
+      for (const [b, s] of Object.entries(samples)) {
+        const sorted = Float64Array.from(s).sort();
+        res[b] = { keystrokes: s.length, medianMs: round(quantile(sorted, 0.5)), p99Ms: round(quantile(sorted, 0.99)) };
+      }
+      // Does the case do what it says? "flip": the count of findings changes with each keystroke.
+      const flips = await pages.new.evaluate(async ({ sel, key }) => {
+        const el = document.querySelector(sel);
+        const n0 = window.h.report.findings.length;
+        el.value += key;
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((ok) => setTimeout(ok, 10));
+        const n1 = window.h.report.findings.length;
+        el.value = el.value.slice(0, -1);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((ok) => setTimeout(ok, 10));
+        return n1 != n0;
+      }, c);
+      res.findingsFlip = flips;
+      res.findings = findings;
+      res.ratioMedian = round(res.new.medianMs / res["v0.1.0"].medianMs);
+      res.ratioP99 = round(res.new.p99Ms / res["v0.1.0"].p99Ms);
+      out.pages[pageName][caseName] = res;
+      process.stderr.write(`keystroke: ${pageName} ${caseName}: v0.1.0 ${res["v0.1.0"].medianMs} ms (p99 ${res["v0.1.0"].p99Ms}), new ${res.new.medianMs} ms (p99 ${res.new.p99Ms}): ${res.ratioMedian}x\n`);
+    }
+    if (profile) {
+      // Where a keystroke's time goes (Chrome DevTools Protocol Profiler), per binding: the
+      // functions with the most self time while typing the flip case.
+      out.pages[pageName].profile = {};
+      for (const [b, page] of Object.entries(pages)) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+        await cdp.send("Profiler.start");
+        await type(page, CASES.flip, 40);
+        const { profile: p } = await cdp.send("Profiler.stop");
+        const self = new Map();
+        const dt = p.timeDeltas;
+        const byId = new Map(p.nodes.map((n) => [n.id, n]));
+        p.samples.forEach((id, i) => {
+          const f = byId.get(id).callFrame;
+          const name = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+          self.set(name, (self.get(name) || 0) + (dt[i] || 0));
+        });
+        const busy = [...self].filter(([n]) => !/^\((idle|program|garbage collector)\)/.test(n));
+        const total = busy.reduce((a, [, t]) => a + t, 0);
+        out.pages[pageName].profile[b] = busy.sort((a, b) => b[1] - a[1]).slice(0, 8)
+          .map(([n, t]) => ({ fn: n, selfMs: round(t / 1000, 1), share: round(t / total, 2) }));
+        await cdp.detach();
+      }
+    }
+    for (const p of Object.values(pages)) await p.context().close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+out.targets = {
+  portalSteady: { ratio: out.pages.portal.steady.ratioMedian, target: 0.5 },
+  rows200Steady: { ratio: out.pages.rows200.steady.ratioMedian, target: 0.25 },
+  rows200Flip: { ratio: out.pages.rows200.flip.ratioMedian, target: 0.5 },
+};
+for (const t of Object.values(out.targets)) t.met = t.ratio <= t.target;
+console.log(JSON.stringify(out, null, 1));
+if (!args.includes("--no-write") && !smoke) {
+  const file = new URL("bench/results.json", root);
+  const results = JSON.parse(readFileSync(file, "utf8"));
+  results.keystroke = out;
+  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+}

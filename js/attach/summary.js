@@ -1,0 +1,134 @@
+// The summary (contract §8): counts, a list of findings (links to their controls) and a polite
+// live region. Updated by key: an entry whose finding did not change is not touched, so a
+// keystroke that changes nothing costs no layout, and one that flips a finding touches one <li>.
+
+const RANK = { info: 1, warning: 2, error: 3 };
+const TEXT = {
+  en: [["Error", "errors"], ["Warning", "warnings"], ["Note", "notes"], "No problems found", ": "],
+  // French puts a (no-break) space before the colon.
+  fr: [["Erreur", "erreurs"], ["Avertissement", "avertissements"], ["Information", "informations"], "Aucun problème", "\u00a0: "],
+};
+export const langOf = (locale) => (/^fr/i.test(locale) ? "fr" : "en");
+
+export const make = (tag, cls, text) => {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+};
+
+export function countText(counts, lang) {
+  const t = TEXT[lang];
+  const parts = ["error", "warning", "info"].map((k, i) => {
+    const n = counts[k];
+    return n ? n + " " + (n > 1 ? t[i][1] : t[i][0].toLowerCase()) : "";
+  });
+  return parts.filter(Boolean).join(", ") || t[3];
+}
+
+/** The default summary element of a form: inside it, named by its id, or the page's only one. */
+export function findSummary(form) {
+  const doc = form.ownerDocument;
+  return (
+    form.querySelector("[data-marcheck-summary]") ||
+    (form.id && doc.querySelector(`[data-marcheck-summary="${CSS.escape(form.id)}"]`)) ||
+    (doc.forms.length < 2 && doc.querySelector("[data-marcheck-summary]")) ||
+    null
+  );
+}
+
+/**
+ * Builds the summary in `host` (or only the live region, in `fallback`, when there is no host).
+ * `onLink(field)` runs when a finding's link is followed. Returns { box, update, announce, remove }.
+ */
+export function summary(host, fallback, onLink, listen) {
+  const box = host ? make("div", "marcheck-summary") : null;
+  const counts = make("p", "marcheck-counts");
+  const list = make("ul", "marcheck-list");
+  const live = make("div", "marcheck-live");
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  Object.assign(live.style, { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" });
+  if (box) {
+    box.tabIndex = -1;
+    box.append(counts, list, live);
+    host.append(box);
+    listen(box, "click", (e) => {
+      const a = e.target.closest("a[data-field]");
+      if (!a) return;
+      e.preventDefault();
+      onLink(a.dataset.field);
+    });
+  } else fallback.append(live);
+
+  const entries = new Map(); // key -> { li, sig }
+  let countsText, lang;
+
+  function entry(f, linked, t) {
+    const li = make("li", "marcheck-" + f.severity);
+    const msg = make(linked ? "a" : "span", "marcheck-text", f.message);
+    if (linked) {
+      msg.href = "#";
+      msg.dataset.field = f.field;
+    }
+    li.dataset.code = f.code;
+    li.append(make("span", "marcheck-severity", t[3 - (RANK[f.severity] || 1)][0] + t[4]), msg);
+    if (f.help) li.append(make("span", "marcheck-help", " " + f.help));
+    return li;
+  }
+
+  /** Shows `findings` (in order) and `counts`; `linked(field)` says whether a finding has a link. */
+  function update(findings, c, language, linked) {
+    if (!box) return;
+    if (language != lang) {
+      lang = language;
+      for (const e of entries.values()) e.li.remove();
+      entries.clear();
+    }
+    const t = TEXT[lang];
+    const text = countText(c, lang);
+    if (text != countsText) counts.textContent = countsText = text;
+    const seen = new Map(), next = new Map();
+    for (const f of findings) {
+      const base = f.code + "\u0000" + f.field;
+      const n = (seen.get(base) || 0) + 1;
+      seen.set(base, n);
+      const key = base + "\u0000" + n;
+      const link = linked(f.field);
+      const sig = f.severity + "\u0000" + f.message + "\u0000" + f.help + "\u0000" + link;
+      let e = entries.get(key);
+      if (e && e.sig != sig) {
+        const li = entry(f, link, t);
+        e.li.replaceWith(li);
+        e = { li, sig };
+      } else if (!e) e = { li: entry(f, link, t), sig };
+      next.set(key, e);
+    }
+    for (const [key, e] of entries) if (!next.has(key)) e.li.remove();
+    let prev = null;
+    for (const e of next.values()) {
+      const want = prev ? prev.nextSibling : list.firstChild;
+      if (e.li != want) list.insertBefore(e.li, want);
+      prev = e.li;
+    }
+    entries.clear();
+    for (const [k, e] of next) entries.set(k, e);
+  }
+
+  let said, timer = 0, on = true;
+  /** Announces a change in the counts once the typing pauses for a second (not every keystroke). */
+  function announce(c, language) {
+    const text = countText(c, language);
+    said ??= text; // the first state is not news
+    clearTimeout(timer);
+    if (text != said) timer = setTimeout(() => on && (live.textContent = said = text), 1000);
+  }
+
+  function remove() {
+    on = false;
+    clearTimeout(timer);
+    box?.remove();
+    live.remove();
+  }
+  return { box, update, announce, remove };
+}
