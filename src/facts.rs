@@ -139,6 +139,14 @@ impl<'o> Facts<'o> {
             .unwrap_or(Notifies::Unknown)
     }
 
+    /// Whether the notice rules (NOTE001, NOTE003, NOTE004) apply (contract §6.1): always for a
+    /// request that discloses; for a preservation only when the provider notifies on a
+    /// preservation alone.
+    pub fn notice_rules_apply(&self, form: &Form<'_>) -> bool {
+        self.request_type != RequestType::PreservationOnly
+            || self.notifies_on_preservation(form) == Notifies::Yes
+    }
+
     /// Whether the provider notifies on a preservation alone: the form's answer, else the
     /// profile's.
     pub fn notifies_on_preservation(&self, form: &Form<'_>) -> Notifies {

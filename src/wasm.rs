@@ -169,12 +169,13 @@ fn options_error(e: OptionsError) -> JsError {
     JsError::new(&alloc::format!("marcheck: {e}"))
 }
 
+/// Options cross as JSON text and are read with serde_json, like the form: reading them with
+/// serde-wasm-bindgen's deserializer instead doubles the options reader in the wasm (README,
+/// "What the libraries cost").
 fn read_options(options: &JsValue) -> Result<Options, JsError> {
-    Options::deserialize(
-        serde_wasm_bindgen::Deserializer::from(options.clone()),
-        local_today(),
-    )
-    .map_err(options_error)
+    let text = form_text(options)
+        .ok_or_else(|| JsError::new("marcheck: options cannot be read as JSON (a getter threw)"))?;
+    Options::from_json(&text, local_today()).map_err(options_error)
 }
 
 /// A serde value as a plain JavaScript value (objects, not `Map`s).

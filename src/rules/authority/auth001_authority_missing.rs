@@ -1,5 +1,4 @@
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -21,7 +20,7 @@ declare_rule! {
         severity: Error,
         field: "authority.name",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: "Budapest Convention Art. 29(2)(a); Handbook ch. 7",
         params: ["variant"],
     }
 }

@@ -24,7 +24,7 @@ declare_rule! {
         severity: Warning,
         field: "authority.email",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: source::HANDBOOK_CH_7,
         params: ["domain", "service", "variant"],
     }
 }

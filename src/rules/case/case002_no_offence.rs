@@ -1,5 +1,4 @@
 use crate::rule::{Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -20,7 +19,7 @@ declare_rule! {
         severity: Error,
         field: "case.offences",
         applies_to: [M, P, S],
-        source: source::HANDBOOK_2_7,
+        source: "Budapest Convention Art. 29(2)(b); US DOJ Criminal Resource Manual 281",
         params: [],
     }
 }

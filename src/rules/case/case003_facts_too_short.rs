@@ -1,6 +1,5 @@
 use crate::form::chars;
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -23,7 +22,7 @@ declare_rule! {
         severity: Error,
         field: "case.facts",
         applies_to: [M, P, S],
-        source: source::HANDBOOK_2_7,
+        source: "Budapest Convention Art. 29(2)(b); US DOJ Criminal Resource Manual 281 (the minimum length is the portal's policy)",
         params: ["chars", "min"],
     }
 }

@@ -1,18 +1,18 @@
-use crate::country::Country;
 use crate::rule::{Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
 declare_rule! {
     /// ## What it does
-    /// Notes, for records likely to contain CSAM held by a US provider (`provider.country`, else the
-    /// profile's country), that no NCMEC report ids are given.
+    /// Notes, for records likely to contain CSAM held by a provider that reports child
+    /// exploitation to NCMEC (the profile's `reportsToNcmec`; `us_default` when no profile is
+    /// selected), that no NCMEC report ids are given.
     ///
     /// ## Why
-    /// US providers must report child exploitation to NCMEC, which refers it to law enforcement
-    /// worldwide (Handbook §2.9). Quoting the CyberTipline report ids lets the provider find the
-    /// material at once (Meta's guidelines ask for them).
+    /// US providers must report apparent child exploitation to NCMEC (18 U.S.C. §2258A), which
+    /// refers it to law enforcement worldwide (Handbook §2.9), whichever of the provider's
+    /// entities holds the account. Quoting the CyberTipline report ids lets the provider find
+    /// the material at once (Meta's guidelines ask for them).
     ///
     /// ## Example
     /// ```json
@@ -23,18 +23,15 @@ declare_rule! {
         severity: Info,
         field: "csam.ncmecReports",
         applies_to: [M, P, E],
-        source: source::HANDBOOK_2_9,
+        source: "Handbook §2.9; 18 U.S.C. §2258A (providers report to NCMEC)",
         params: [],
     }
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let f = cx.form;
-    let country = f
-        .provider
-        .country
-        .or_else(|| cx.facts.profile.and_then(|p| p.country));
-    if f.csam_likely() && country == Some(Country::US) && f.csam.ncmec_reports.is_empty() {
+    let reports = cx.facts.profile.and_then(|p| p.reports_to_ncmec) == Some(true);
+    if f.csam_likely() && reports && f.csam.ncmec_reports.is_empty() {
         out.push(RULE.meta.hit());
     }
 }
@@ -49,8 +46,13 @@ mod tests {
         quiet(&RULE,
             r#"{"provider":{"profile":"meta"},"csam":{"likely":true,"ncmecReports":["187654321"]}}"#,
         );
+        // A profile that states no NCMEC reporting (Microsoft: not verified).
         quiet(&RULE,
-            r#"{"provider":{"profile":"meta","country":"IE"},"csam":{"likely":true}}"#,
+            r#"{"provider":{"profile":"microsoft"},"csam":{"likely":true}}"#,
+        );
+        // A preservation brings no material (contract §6.1).
+        quiet(&RULE,
+            r#"{"requestType":"preservation_only","provider":{"profile":"meta"},"csam":{"likely":true}}"#,
         );
         quiet(&RULE,
             r#"{"provider":{"country":"US"},"csam":{"likely":false}}"#,
@@ -65,7 +67,8 @@ mod tests {
         );
         fires(&RULE,
             "csam.ncmecReports",
-            r#"{"provider":{"country":"us"},"csam":{"likely":true,"ncmecReports":[""]}}"#,
+            // No profile selected: us_default reports to NCMEC.
+            r#"{"csam":{"likely":true,"ncmecReports":[""]}}"#,
         );
     }
 }

@@ -20,7 +20,7 @@ declare_rule! {
         severity: Error,
         field: "data.categories",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: source::BUDAPEST_29_2_C,
         params: [],
     }
 }

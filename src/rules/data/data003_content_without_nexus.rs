@@ -1,6 +1,5 @@
 use crate::form::{Category, chars};
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -26,7 +25,7 @@ declare_rule! {
         severity: Warning,
         field: "case.nexus",
         applies_to: [M, P],
-        source: source::HANDBOOK_2_5,
+        source: "US DOJ Criminal Resource Manual 281; Handbook §2.6 (the 40 characters are the portal's policy)",
         params: ["chars", "min"],
     }
 }

@@ -1,4 +1,6 @@
-use crate::rule::{Param, Hit};
+use crate::rule::source;
+use crate::form::RequestType;
+use crate::rule::{Hit, Param};
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -20,12 +22,19 @@ declare_rule! {
         severity: Error,
         field: "data.from",
         applies_to: [M, P, S],
-        source: "Handbook ch. 7 (provider profiles)",
+        source: source::PROVIDER_GUIDELINES,
         params: ["variant"],
     }
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    // A preservation goes to the provider: it needs a date range only where the provider's
+    // guidelines ask for one (contract §6.1).
+    if cx.facts.request_type == RequestType::PreservationOnly
+        && cx.facts.profile.and_then(|p| p.requires_date_range) != Some(true)
+    {
+        return;
+    }
     let d = &cx.form.data;
     if d.from.is_none() {
         out.push(RULE.meta.hit_at("data.from").with("variant", Param::Term("from")));

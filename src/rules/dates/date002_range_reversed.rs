@@ -1,3 +1,4 @@
+use crate::rule::source;
 use crate::rule::{Param, Hit};
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
@@ -18,7 +19,7 @@ declare_rule! {
         severity: Error,
         field: "data.from",
         applies_to: [M, P, S, E],
-        source: "Handbook ch. 7 (provider profiles)",
+        source: source::PROVIDER_GUIDELINES,
         params: ["from", "to"],
     }
 }

@@ -1,3 +1,4 @@
+use crate::rule::source;
 use crate::rule::{Param, Hit};
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
@@ -19,7 +20,7 @@ declare_rule! {
         severity: Error,
         field: "data.to",
         applies_to: [M, P, S, E],
-        source: "18 U.S.C. §2703(f)",
+        source: source::PROVIDER_GUIDELINES,
         params: ["to", "today"],
     }
 }

@@ -20,7 +20,7 @@ declare_rule! {
         severity: Warning,
         field: "data.from",
         applies_to: [M, P, S, E],
-        source: "Handbook ch. 7 (provider profiles)",
+        source: "Providers' law enforcement guidelines (requests with particularity; the 365 days are the portal's policy)",
         params: ["days", "max"],
     }
 }

@@ -1,6 +1,5 @@
 use crate::form::chars;
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -26,7 +25,7 @@ declare_rule! {
         severity: Error,
         field: "emergency.justification",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_8,
+        source: "Handbook §2.8 (the 80 characters are the portal's policy)",
         params: ["chars", "min"],
     }
 }

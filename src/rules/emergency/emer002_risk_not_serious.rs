@@ -1,6 +1,5 @@
 use crate::form::Risk;
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -22,18 +21,16 @@ declare_rule! {
         severity: Error,
         field: "emergency.risk",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_8,
+        source: "18 U.S.C. §2702(b)(8), (c)(4); Handbook §2.8",
         params: ["variant"],
     }
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let risk = cx.form.emergency.risk;
-    if cx.form.emergency_active() && !matches!(risk, Some(Risk::Death | Risk::SeriousHarm)) {
+    if cx.form.emergency_active() && matches!(risk, None | Some(Risk::Other)) {
         let variant = if risk.is_none() { "missing" } else { "other" };
-        out.push(
-            RULE.meta.hit().with("variant", Param::Term(variant)),
-        );
+        out.push(RULE.meta.hit().with("variant", Param::Term(variant)));
     }
 }
 

@@ -5,12 +5,13 @@ use alloc::vec::Vec;
 
 declare_rule! {
     /// ## What it does
-    /// While the emergency is active, checks that a time frame (`harmExpectedBy`) is given and is
-    /// not before today (`asOf`). The day of a date-time is its date as written.
+    /// While the emergency applies, checks that a time frame (`harmExpectedBy`) is given, unless
+    /// the danger is `ongoing`. A time frame that has passed is EMER008's.
     ///
     /// ## Why
     /// Clearly setting out the time frame and the imminence of the danger is what shows there is no
-    /// time for the standard MLA process (Handbook §2.8).
+    /// time for the standard MLA process (Handbook §2.8). An abduction or a missing child is an
+    /// ongoing danger: it has no time by which it will happen, and it is no less urgent.
     ///
     /// ## Example
     /// ```json
@@ -22,24 +23,15 @@ declare_rule! {
         field: "emergency.harmExpectedBy",
         applies_to: [M, P, S, E],
         source: source::HANDBOOK_2_8,
-        params: ["date", "today", "variant"],
+        params: ["variant"],
     }
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    if !cx.form.emergency_active() {
-        return;
-    }
-    let finding = RULE.meta.hit();
-    match cx.form.emergency.harm_expected_by {
-        None => out.push(finding.with("variant", Param::Term("missing"))),
-        Some(t) if t.date < cx.facts.today => out.push(
-            finding
-                .with("variant", Param::Term("past"))
-                .with("date", Param::Date(t.date))
-                .with("today", Param::Date(cx.facts.today)),
-        ),
-        Some(_) => {}
+    let e = &cx.form.emergency;
+    // An ongoing danger (an abduction, a missing child) has no time by which it will happen.
+    if cx.form.emergency_active() && e.harm_expected_by.is_none() && e.ongoing != Some(true) {
+        out.push(RULE.meta.hit().with("variant", Param::Term("missing")));
     }
 }
 
@@ -57,6 +49,11 @@ mod tests {
             r#"{"emergency":{"active":true,"harmExpectedBy":"2026-11-30"}}"#,
         );
         quiet(&RULE, r#"{"emergency":{"active":false}}"#);
+        // An ongoing danger needs no time frame; a past one is EMER008's.
+        quiet(&RULE, r#"{"requestType":"emergency_disclosure","emergency":{"ongoing":true}}"#);
+        quiet(&RULE,
+            r#"{"emergency":{"active":true,"harmExpectedBy":"2026-11-28T23:59"}}"#,
+        );
     }
 
     #[test]
@@ -67,7 +64,7 @@ mod tests {
         );
         fires(&RULE,
             "emergency.harmExpectedBy",
-            r#"{"emergency":{"active":true,"harmExpectedBy":"2026-11-28T23:59"}}"#,
+            r#"{"requestType":"emergency_disclosure","emergency":{"ongoing":false}}"#,
         );
     }
 }

@@ -1,5 +1,4 @@
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -22,7 +21,7 @@ declare_rule! {
         severity: Warning,
         field: "emergency.harmExpectedBy",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_8,
+        source: "Handbook §2.8 (the 7 days are the portal's policy)",
         params: ["days", "max"],
     }
 }

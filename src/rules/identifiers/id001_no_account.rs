@@ -1,5 +1,4 @@
 use crate::rule::{Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -20,7 +19,7 @@ declare_rule! {
         severity: Error,
         field: "accounts",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: "Budapest Convention Art. 29(2)(c); providers' law enforcement guidelines",
         params: [],
     }
 }

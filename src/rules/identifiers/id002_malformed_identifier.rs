@@ -24,7 +24,7 @@ declare_rule! {
         severity: Error,
         field: "accounts[].value",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: source::PROVIDER_GUIDELINES,
         params: ["kind", "variant"],
     }
 }

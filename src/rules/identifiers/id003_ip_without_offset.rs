@@ -23,7 +23,7 @@ declare_rule! {
         severity: Error,
         field: "accounts[].timestamp",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: source::PROVIDER_GUIDELINES,
         params: ["variant"],
     }
 }

@@ -21,7 +21,7 @@ declare_rule! {
         severity: Warning,
         field: "accounts[].value",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_5,
+        source: source::PROVIDER_GUIDELINES,
         params: ["row"],
     }
 }

@@ -22,7 +22,7 @@ declare_rule! {
         severity: Warning,
         field: "accounts[].kind",
         applies_to: [M, P, S, E],
-        source: "Handbook ch. 7 (provider profiles)",
+        source: "The provider's law enforcement guidelines (its profile's acceptedAccountKinds)",
         params: ["kind", "provider"],
     }
 }

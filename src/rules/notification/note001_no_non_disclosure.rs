@@ -29,14 +29,14 @@ declare_rule! {
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    let n = &cx.form.notification;
-    let notifies = n
-        .provider_notifies
-        .or_else(|| cx.facts.profile.map(|p| p.notifies_user))
-        .unwrap_or(Notifies::Unknown);
-    if notifies != Notifies::No && n.request_non_disclosure != Some(true) {
+    if !cx.facts.notice_rules_apply(cx.form) {
+        return;
+    }
+    let notifies = cx.facts.notifies_user(cx.form);
+    if notifies != Notifies::No && cx.form.notification.request_non_disclosure != Some(true) {
         out.push(
-            RULE.meta.hit()
+            RULE.meta
+                .hit()
                 .with("variant", Param::Term(notifies.as_str()))
                 .with("notifies", Param::Term(notifies.as_str())),
         );

@@ -1,5 +1,4 @@
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -21,7 +20,7 @@ declare_rule! {
         severity: Warning,
         field: "notification.reason",
         applies_to: [M, P, S, E],
-        source: source::HANDBOOK_2_7,
+        source: "Handbook §2.7; X law enforcement guidelines (non-disclosure orders state a duration)",
         params: ["variant"],
     }
 }

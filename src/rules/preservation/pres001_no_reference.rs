@@ -30,8 +30,10 @@ declare_rule! {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let f = cx.form;
-    let needed = f.preservation.status == Some(PreservationStatus::Preserved)
-        || f.request_type == Some(RequestType::FormalMar);
+    // A formal MAR always carries the reference (Handbook §2.7); a request to the police or
+    // the provider only once the provider has confirmed the preservation (contract §6.1).
+    let needed = cx.facts.request_type == RequestType::FormalMar
+        || f.preservation.status == Some(PreservationStatus::Preserved);
     if needed && f.preservation.reference.is_none() {
         out.push(RULE.meta.hit());
     }

@@ -1,5 +1,4 @@
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -21,7 +20,7 @@ declare_rule! {
         severity: Warning,
         field: "data.to",
         applies_to: [M, P, S],
-        source: source::HANDBOOK_2_7,
+        source: "Handbook §2.7; 18 U.S.C. §2703(f) (only data existing when preserved)",
         params: ["start", "to"],
     }
 }

@@ -1,7 +1,6 @@
 use crate::facts::PERIOD_RANGE;
 use crate::path::indexed;
 use crate::rule::{Param, Hit};
-use crate::rule::source;
 use crate::rules::{Ctx};
 use alloc::vec::Vec;
 
@@ -23,7 +22,7 @@ declare_rule! {
         severity: Error,
         field: "preservation.periodDays",
         applies_to: [M, P, S],
-        source: source::HANDBOOK_2_7,
+        source: "18 U.S.C. §2703(f) (90 days, extended by 90; the 1–730 range is the portal's policy)",
         params: ["days", "max", "min"],
     }
 }
