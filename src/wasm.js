@@ -16,7 +16,11 @@ function bounded(value, mark) {
     if (mark !== undefined && v === undefined && !Array.isArray(this)) return mark;
     if (v !== null && typeof v === "object") {
       if (d + 1 > MAX_DEPTH) return null;
-      depth.set(v, d + 1);
+      // A copy: JSON.stringify refuses an object that is already being written (a cycle), and
+      // the depth limit is what ends a cycle here.
+      const copy = Array.isArray(v) ? v.slice() : { ...v };
+      depth.set(copy, d + 1);
+      return copy;
     }
     return v;
   });
