@@ -14,6 +14,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 #[serde(transparent)]
 pub struct Date(NaiveDate);
 
+/// The most days [`Date::add_business_days`] walks: 30 years, beyond any response time.
+pub const MAX_BUSINESS_DAY_WALK: u32 = 10_958;
+
 /// 1970-01-01: the date a caller falls back on when it has no better one.
 pub const EPOCH: Date = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     Some(d) => Date(d),
@@ -105,12 +108,15 @@ impl Date {
 
     /// The date `n` business days after `self`: Monday–Friday, skipping `holidays`.
     /// `self` itself never counts; `n = 0` is `self`.
-    /// `holidays` is sorted (the options reader sorts it), so each day is one binary search:
-    /// the work is `n` plus the holidays passed, whatever their number.
+    /// `holidays` is sorted (the options reader sorts it), so each day is one binary search;
+    /// the walk stops after [`MAX_BUSINESS_DAY_WALK`] days whatever the holidays say, so the
+    /// work is bounded.
     pub fn add_business_days(self, n: u32, holidays: &[Date]) -> Date {
         let mut d = self;
         let mut left = n.min(10_000);
-        while left > 0 {
+        let mut walked = 0;
+        while left > 0 && walked < MAX_BUSINESS_DAY_WALK {
+            walked += 1;
             d = d.add_days(1);
             if !d.is_weekend() && holidays.binary_search(&d).is_err() {
                 left -= 1;

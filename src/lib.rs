@@ -106,83 +106,108 @@ pub fn validate_scoped(form: &Value, options: &Options, scope: Option<&[String]>
     Report::build(hits, ReportFacts::of(&facts, &typed), options, scope)
 }
 
-/// Reads JSON text as a form value: `Err` says why it is not JSON. Nesting deeper than
-/// [`MAX_DEPTH`] is cut there (`null` below it), so the reader answers in bounded time and
-/// stack, and the wasm and the command line read the same value.
+/// What [`parse_form`] writes in place of a text longer than the reader takes: the text's
+/// first characters, then this mark. The reader reports it as `FORM001` at its field.
+pub const TOO_LONG: &str = "\u{0}marcheck:too-long";
+
+/// Reads JSON text as a form value: `Err` says why it is not JSON. Work is bounded before
+/// serde_json reads it: an array or object deeper than [`MAX_DEPTH`] is cut to `null`, and a
+/// text longer than [`form::read::MAX_TEXT_BYTES`] is cut to its first characters and
+/// [`TOO_LONG`], so neither is ever copied whole, and the wasm and the command line read the
+/// same value.
 pub fn parse_form(text: &str) -> Result<Value, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match depth_cut(text) {
+    match bound(text) {
         None => serde_json::from_str(text).map_err(|e| e.to_string()),
         Some(cut) => serde_json::from_str(&cut).map_err(|e| e.to_string()),
     }
 }
 
-/// `text` with every array or object deeper than [`MAX_DEPTH`] written as `null`, or `None`
-/// when no value is that deep. One pass over the bytes, aware of strings and escapes; text that
-/// is not JSON is left for the parser to reject.
-fn depth_cut(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut too_deep = false;
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
+/// The index just past the closing quote of the JSON string that opens at `start` (the end of
+/// the text when it never closes).
+fn string_end(b: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
         }
-        match b {
-            b'"' => in_string = true,
+    }
+    b.len()
+}
+
+/// `text` with its too deep values and too long texts cut (see [`parse_form`]), or `None`
+/// when nothing needs cutting. One pass over the bytes to look, another to cut; text that is
+/// not JSON is left for the parser to reject.
+fn bound(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let long = |start: usize, end: usize| end - start > form::read::MAX_TEXT_BYTES + 2;
+    let (mut depth, mut i, mut needed) = (0usize, 0usize, false);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                let end = string_end(b, i);
+                if long(i, end) {
+                    needed = true;
+                    break;
+                }
+                i = end;
+                continue;
+            }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    too_deep = true;
+                    needed = true;
                     break;
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
-    if !too_deep {
+    if !needed {
         return None;
     }
     let mut out = String::with_capacity(text.len().min(1 << 20));
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
+    let (mut depth, mut i, mut copied) = (0usize, 0usize, 0usize);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                let end = string_end(b, i);
+                if depth <= MAX_DEPTH && long(i, end) {
+                    out.push_str(text.get(copied..i).unwrap_or(""));
+                    // The first 40 characters, stopping before an escape so none is split.
+                    let body = text.get(i + 1..end - 1).unwrap_or("");
+                    let head: String = body.chars().take_while(|&ch| ch != '\\').take(40).collect();
+                    out.push('"');
+                    out.push_str(&head);
+                    out.push_str("\\u0000marcheck:too-long\"");
+                    copied = end;
+                }
+                i = end;
+                continue;
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth == MAX_DEPTH + 1 {
-                    out.push_str(text.get(start..i).unwrap_or(""));
+                    out.push_str(text.get(copied..i).unwrap_or(""));
                     out.push_str("null");
                 }
             }
             b']' | b'}' => {
                 if depth == MAX_DEPTH + 1 {
-                    start = i + 1;
+                    copied = i + 1;
                 }
                 depth = depth.saturating_sub(1);
             }
             _ => {}
         }
+        i += 1;
     }
     if depth <= MAX_DEPTH {
-        out.push_str(text.get(start..).unwrap_or(""));
+        out.push_str(text.get(copied..).unwrap_or(""));
     }
     Some(out)
 }

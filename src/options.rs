@@ -14,9 +14,12 @@ use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, Unexpected};
 use serde_json::{Map, Value};
 
-/// The most holidays the options may list (ten years of any country's public holidays, many
+/// The most holidays the options may list (a century of any country's public holidays, many
 /// times over). Beyond it the options are an Error that names the limit.
-pub const MAX_HOLIDAYS: usize = 10_000;
+pub const MAX_HOLIDAYS: usize = 100_000;
+/// The longest options text, in bytes (4 MiB: room for the most holidays). Beyond it the
+/// options are an Error.
+pub const MAX_OPTIONS_BYTES: usize = 4 << 20;
 /// The most provider profiles `options.providers` may add or override.
 pub const MAX_PROVIDERS: usize = 100;
 /// The most paths a `scope` may list.
@@ -331,6 +334,16 @@ impl Options {
 
     /// Reads options from JSON text.
     pub fn from_json(text: &str, today: Date) -> Result<Options, OptionsError> {
+        if text.len() > MAX_OPTIONS_BYTES {
+            return Err(OptionsError {
+                option: String::new(),
+                problem: alloc::format!(
+                    "{} bytes, more than marcheck's limit of {MAX_OPTIONS_BYTES}",
+                    text.len()
+                ),
+            });
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut de = serde_json::Deserializer::from_str(text);
         let o = Options::deserialize(&mut de, today)?;
         de.end().map_err(|e| OptionsError {
@@ -550,7 +563,7 @@ mod tests {
         let many = alloc::vec!["\"2026-01-01\""; MAX_HOLIDAYS + 1].join(",");
         let e = read(&alloc::format!(r#"{{"holidays":[{many}]}}"#)).unwrap_err();
         assert_eq!(e.option, "holidays");
-        assert!(e.problem.contains("10000"), "{}", e.problem);
+        assert!(e.problem.contains("100000"), "{}", e.problem);
     }
 
     #[test]

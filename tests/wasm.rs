@@ -22,6 +22,7 @@ extern "C" {
     fn big_string(n: u32) -> JsValue;
     fn big_array(n: u32) -> JsValue;
     fn local_iso_today() -> String;
+    fn deep_facts(n: u32) -> JsValue;
 }
 
 fn call_validate(form: &JsValue, options: &JsValue) -> JsValue {
@@ -283,5 +284,45 @@ fn a_session_reports_what_validate_reports_of_its_form() {
         codes(&scoped).iter().all(|c| c.starts_with("ID")),
         "{:?}",
         codes(&scoped)
+    );
+}
+
+/// A field nested 10 000 levels deep (deeper than `JSON.stringify` goes): the same findings as
+/// the command line gives for the same form (tests/limits.rs), a FORM001 at that field.
+#[wasm_bindgen_test]
+fn a_field_nested_10_000_levels_deep_reads_as_on_the_command_line() {
+    let o = opts(r#"{"asOf":"2026-11-29"}"#);
+    let r = call_validate(&deep_facts(10_000), &o);
+    let native = marcheck::validate_json(
+        &format!(
+            r#"{{"requestType":"police_to_police","case":{{"facts":{}{}}}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+        &marcheck::Options::from_json(
+            r#"{"asOf":"2026-11-29"}"#,
+            marcheck::Date::from_ymd(2026, 11, 29).unwrap(),
+        )
+        .unwrap(),
+    );
+    let native_codes: Vec<String> = native
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.field))
+        .collect();
+    let wasm_codes: Vec<String> = Array::from(&get(&r, "findings"))
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                get(&f, "code").as_string().unwrap(),
+                get(&f, "field").as_string().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(wasm_codes, native_codes);
+    assert!(
+        wasm_codes.contains(&"FORM001 case.facts".to_string()),
+        "{wasm_codes:?}"
     );
 }

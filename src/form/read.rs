@@ -16,6 +16,10 @@ use serde_json::Value;
 /// Rows read from any one list; the rest are reported once and not checked.
 pub const MAX_ROWS: usize = 200;
 
+/// The longest text a value may hold, in bytes of UTF-8 (1 MiB: a summary of facts is a few
+/// pages). A longer one is `FORM001` at its field and read as absent, so no rule walks it.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
 /// An object of the form (the form itself, a group such as `authority`, or row `i` of a list)
 /// and where it sits. Cheap to pass around: a field's path is only built when a finding needs it.
 #[derive(Clone, Copy)]
@@ -226,9 +230,13 @@ impl<'a> Reader<'_> {
     /// messages translate).
     #[inline(never)]
     fn unreadable(&mut self, o: Obj<'_>, key: &'static str, v: &Value, expected: &'static str) {
-        let mut shown = match v {
-            Value::String(s) => s.clone(),
-            other => serde_json::to_string(other).unwrap_or_default(),
+        // At most 41 characters are kept, so a huge value is never copied whole.
+        let mut shown: String = match v {
+            Value::String(s) => s.chars().take(41).collect(),
+            Value::Array(_) | Value::Object(_) => serde_json::to_string(v)
+                .map(|t| t.chars().take(41).collect())
+                .unwrap_or_default(),
+            other => other.to_string(),
         };
         if let Some((cut, _)) = shown.char_indices().nth(40) {
             shown.truncate(cut);
@@ -250,6 +258,18 @@ impl<'a> Reader<'_> {
         read: impl FnOnce(Option<&'a Value>) -> Read<T>,
     ) -> Option<T> {
         let v = o.get(key);
+        if let Some(Value::String(t)) = v
+            && (t.len() > MAX_TEXT_BYTES || t.ends_with(crate::TOO_LONG))
+        {
+            let head = t
+                .trim_end_matches(crate::TOO_LONG)
+                .chars()
+                .take(41)
+                .collect();
+            let shown = Value::String(head);
+            self.unreadable(o, key, &shown, "tooLong");
+            return None;
+        }
         read(v).unwrap_or_else(|_| {
             self.unreadable(o, key, v.unwrap_or(&Value::Null), expected);
             None

@@ -8,3 +8,4 @@ export function local_iso_today() {
   const p = (n) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+export function deep_facts(n) { let v = []; for (let i = 1; i < n; i++) v = [v]; return { requestType: "police_to_police", case: { facts: v } }; }
