@@ -16,7 +16,7 @@ pub struct Unreadable;
 pub type Read<T> = Result<Option<T>, Unreadable>;
 
 /// Text, trimmed; numbers are read as the text they were written as.
-pub fn text<'v>(v: Option<&'v Value>) -> Read<&'v str> {
+pub fn text(v: Option<&Value>) -> Read<&str> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
