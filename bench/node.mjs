@@ -21,10 +21,18 @@ const out = {
 };
 for (const name of FORMS) {
   const form = JSON.parse(readFileSync(new URL(`bench/forms/${name}.json`, root), "utf8"));
-  const { result } = alternate({ marcheck: marcheck.validate, baseline: baseline.validate }, form, OPTIONS, plan);
+  // A keystroke through a session (contract §7): the form is in the core; one text field is set,
+  // alternating between two values so that every call changes something.
+  const session = marcheck.createSession(OPTIONS);
+  session.replace(form);
+  let flip = false;
+  const sessionSet = () => session.set("case.reference", (flip = !flip) ? "FPF-CCU-2026-0412" : "FPF-CCU-2026-0413");
+  const { result } = alternate({ marcheck: marcheck.validate, baseline: baseline.validate, sessionSet }, form, OPTIONS, plan);
+  session.free();
   out.forms[name] = {
     ...result,
     ratio: result.marcheck.medianUs / result.baseline.medianUs,
+    sessionSetRatio: result.sessionSet.medianUs / result.baseline.medianUs,
     findings: { marcheck: findingsOf(marcheck.validate(form, OPTIONS)), baseline: findingsOf(baseline.validate(form, OPTIONS)) },
   };
 }

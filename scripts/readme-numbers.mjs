@@ -27,10 +27,26 @@ Last full run: ${r.date.slice(0, 10)}, ${r.machine.cpu}, ${r.machine.cores} core
 | \`validate\` per call, typical valid MAR, median (Node / Chromium) | ${pair("typical-valid", "marcheck")} | ${pair("typical-valid", "baseline")} |
 | \`validate\` per call, MAR with ten findings, median (Node / Chromium) | ${pair("ten-findings", "marcheck")} | ${pair("ten-findings", "baseline")} |
 | marcheck ÷ baseline | ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}× | 1× |
+| a keystroke through a session: \`session.set\` of one field, median, Node (typical / ten findings) | ${r.node.forms["typical-valid"].sessionSet ? us(node("typical-valid", "sessionSet")).replace(" µs", "") + " / " + us(node("ten-findings", "sessionSet")) : "—"} | (its \`validate\`, above) |
 | cold start in Chromium to the first report (fetch, compile, instantiate, first call) | ${cold.marcheck.medianMs.toFixed(0)} ms | ${cold.baseline.medianMs.toFixed(0)} ms |
 | package, gzipped: \`.wasm\` + \`marcheck.js\` + \`attach.js\` + \`standard.js\` | ${kb(r.size.total.gzip)} KB (${kb(size["marcheck_bg.wasm"])} + ${kb(size["marcheck.js"])} + ${kb(size["attach.js"])} + ${kb(size["standard.js"])}) | ${kb(r.size.baseline.gzip)} KB (unminified) |
 | command line, ${r.throughput.forms.toLocaleString("en-US")} forms (NDJSON) | ${cli.formsPerSec.toLocaleString("en-US")} forms/s, ${cli.peakRssMb.toFixed(1)} MB peak | — |
-<!-- bench:end -->`;
+${keystrokes()}<!-- bench:end -->`;
+
+/** The binding's keystroke cost (bench/keystroke.mjs), when the run measured it. */
+function keystrokes() {
+  const k = r.keystroke;
+  if (!k) return "";
+  const cell = (page, kind, who) => `${k.pages[page][kind][who].medianMs.toFixed(2)} (p99 ${k.pages[page][kind][who].p99Ms.toFixed(1)})`;
+  const row = (label, page, kind, target) =>
+    `| ${label} | ${cell(page, kind, "new")} | ${cell(page, kind, "v0.1.0")} | ${k.pages[page][kind].ratioMedian.toFixed(2)}× | ${target === "—" ? "—" : `≤ ${target}×`} |\n`;
+  return `
+A keystroke in Chromium, from the \`input\` event to \`marcheck:report\` (ms, median and p99; ${k.pages.portal.steady.new.keystrokes} keystrokes each, the two bindings alternating in one run):
+
+| page, keystroke | this binding | v0.1.0's binding | ratio (median) | target |
+|---|---:|---:|---:|---:|
+${row("demo-like portal, findings unchanged", "portal", "steady", 0.5)}${row("demo-like portal, a finding flips", "portal", "flip", "—")}${row("200 account rows, findings unchanged", "rows200", "steady", 0.25)}${row("200 account rows, a finding flips", "rows200", "flip", 0.5)}`;
+}
 
 const readme = readFileSync(readmeUrl, "utf8");
 const re = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
