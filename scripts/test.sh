@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test` (after `make build`): every test, in the order a failure is cheapest to read.
 #   1. Rust: formatting, lints on the library (no unwrap/expect/panic/indexing on input paths),
-#      unit + fixture + property (fuzz smoke) tests, and the generated docs are fresh
+#      unit, rule, example, fixture, metamorphic and property (fuzz smoke) tests, the CLI and its
+#      fuzz smoke, the generated docs are fresh; the limits, optimised
 #   2. the wasm layer through wasm-bindgen-test, in Node and in headless Chromium
 #   3. the built package in Node, the drop-in binding and the demo in Chromium (playwright-core)
 #   4. the benchmarks, as a smoke run (they measure; they never fail on a slow number)
@@ -18,6 +19,9 @@ cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 step "rust: unit, rule, fixture, docs and property tests (native)"
 cargo test --quiet
 
+step "rust: the limits, each answered in bounded time (optimised, one test at a time)"
+cargo test --quiet --profile limits --test limits -- --test-threads=1
+
 step "wasm: wasm-bindgen-test in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm
@@ -30,8 +34,8 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
 step "package, binding and demo: Node and Chromium"
 node --test --test-concurrency=1 tests/node/*.test.mjs tests/browser/*.test.mjs tests/demo/*.test.mjs bench/baseline.test.mjs
 
-step "differential: the core against the hand-written baseline on 1 000 mutated forms"
-node bench/differential.mjs 1000 1
+step "examples: built with their own tools (vite, webpack), driven in Chromium"
+bash scripts/test-examples.sh
 
 step "docs: the README's numbers are the committed bench results"
 node scripts/readme-numbers.mjs --check

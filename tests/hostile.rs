@@ -167,11 +167,42 @@ proptest! {
     }
 
     #[test]
+    fn any_json_through_a_session_and_any_scope_gives_the_report_of_its_form(
+        edits in prop::collection::vec((prop::sample::select(PATHS.to_vec()), arb_json()), 0..8),
+        scope in prop::collection::vec(prop::sample::select(PATHS.to_vec()), 0..3),
+    ) {
+        let options = Options::new(today());
+        let mut session = marcheck::Session::new(options.clone());
+        for (path, value) in &edits {
+            let v: serde_json::Value = serde_json::from_str(value).unwrap_or(serde_json::Value::Null);
+            // "" is the whole form: `replace`; a path of the model: `set`.
+            let r = if path.is_empty() { session.replace(v) } else { session.set(path, Some(v)).unwrap() };
+            prop_assert_eq!(&r, &marcheck::validate(session.form(), &options));
+        }
+        let scope: Vec<String> = scope.into_iter().map(String::from).collect();
+        let scoped = session.report(Some(&scope));
+        // A form that is not an object is reported whatever the scope (contract §3).
+        let whole = !session.form().is_object();
+        prop_assert!(whole || scoped.findings.iter().all(|f| marcheck::report::in_scope(Some(&scope), &f.field)));
+        prop_assert_eq!(scoped.ok, scoped.counts.error == 0);
+    }
+
+    #[test]
     fn any_text_is_a_report(text in ".{0,200}") {
         let report = validate_json(&text, &Options::new(today()));
         prop_assert!(report.counts.error >= 1 || serde_json::from_str::<serde_json::Value>(&text).is_ok());
     }
 }
+
+/// Model paths a session may set, rows included.
+const PATHS: &[&str] = &[
+    "requestType", "requestingCountry", "legalBasis", "legalBasis.instrument", "authority",
+    "authority.email", "case.facts", "case.offences", "case.offences[0].name", "provider.profile",
+    "provider.userCountry", "accounts", "accounts[0].value", "accounts[3].kind", "accounts[1].port",
+    "data.categories", "data.from", "preservation", "preservation.confirmedOn",
+    "preservation.extensions[2].requestedOn", "preservation.marToFollow", "recordsLocation.country",
+    "emergency.harmExpectedBy", "emergency.ongoing", "notification.basis", "csam.ncmecReports[0]", "",
+];
 
 /// A `{name}` left in a message that no text parameter explains (user text may hold braces).
 fn unfilled(message: &str, params: &marcheck::rule::Params) -> bool {
