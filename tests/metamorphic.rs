@@ -454,12 +454,16 @@ impl Rng {
 // 1. Rows shift.
 // ---------------------------------------------------------------------------------------------
 
-/// The lists whose rows the rules mark, with the path of their parent object.
+/// The lists of the model, with the keys that lead to them: first those whose rows are groups,
+/// then those whose rows are texts (where only `null` is a blank row: `{}` is of the wrong type).
 const LISTS: &[(&str, &[&str])] = &[
     ("accounts", &["accounts"]),
     ("case.offences", &["case", "offences"]),
     ("preservation.extensions", &["preservation", "extensions"]),
+    ("data.categories", &["data", "categories"]),
+    ("csam.ncmecReports", &["csam", "ncmecReports"]),
 ];
+const GROUP_LISTS: usize = 3;
 
 fn list_mut<'v>(form: &'v mut Value, keys: &[&str]) -> Option<&'v mut Vec<Value>> {
     let mut v = form;
@@ -616,7 +620,10 @@ fn booleans_as_text(form: &mut Value, rng: &mut Rng) {
     );
 }
 
-/// `v` as JSON text with the keys of every object in a random order.
+/// `v` as JSON text with the keys of every object in a random order. With serde_json's default
+/// map (sorted; the crate does not enable `preserve_order`) the parsed form is the same value
+/// whatever the order, so today this guards the text path (`validate_json`) and the day a
+/// dependency turns `preserve_order` on.
 fn shuffled_text(v: &Value, rng: &mut Rng) -> String {
     match v {
         Value::Object(map) => {
@@ -729,14 +736,15 @@ enum Step {
     Row(usize),
 }
 
-/// A model path (rows 0–5) and its steps.
+/// A model path (rows 0–5) and its steps; half of them in a row of a list.
 fn arb_model_path() -> impl Strategy<Value = (String, Vec<Step>)> {
-    let templates: Vec<&str> = marcheck::path::FORM_ORDER
+    let (rows, fields): (Vec<&str>, Vec<&str>) = marcheck::path::FORM_ORDER
         .iter()
         .copied()
         .filter(|p| !p.is_empty())
-        .collect();
-    (prop::sample::select(templates), 0usize..6).prop_map(|(t, i)| {
+        .partition(|p| p.contains("[]"));
+    let template = prop_oneof![prop::sample::select(rows), prop::sample::select(fields)];
+    (template, 0usize..6).prop_map(|(t, i)| {
         let mut steps = Vec::new();
         for part in t.split('.') {
             match part.strip_suffix("[]") {
@@ -829,8 +837,13 @@ fn arb_call() -> impl Strategy<Value = Call> {
         Just(json!({"name": "Fiji Police Force", "email": "a@gmail.com"})),
     ];
     prop_oneof![
-        6 => (arb_model_path(), prop::option::weighted(0.8, some_value.clone()))
+        6 => (arb_model_path(), prop::option::weighted(0.7, some_value.clone()))
             .prop_map(|((p, s), v)| Call::Set(p, s, v)),
+        // A row removed: `set("accounts[1]", undefined)`.
+        1 => (prop::sample::select(LISTS), 0usize..4).prop_map(|((name, _), i)| {
+            let steps = name.split('.').map(|k| Step::Key(k.to_string())).chain([Step::Row(i)]).collect();
+            Call::Set(format!("{name}[{i}]"), steps, None)
+        }),
         2 => (prop::sample::select(NOT_MODEL_PATHS), some_value).prop_map(|(p, v)| Call::SetBad(p, v)),
         2 => arb_partial().prop_map(Call::Merge),
         1 => prop_oneof![9 => arb_form(), 1 => any_pool()].prop_map(Call::Replace),
@@ -975,6 +988,7 @@ proptest! {
 
     /// 1. A blank row (`null` or `{}`) inserted at `k` of a list moves the findings of rows
     ///    `k…` one row down and changes nothing else: not a code, a message, another field, a fact.
+    ///    (`bench/differential.mjs` once caught `accounts[2]` reported at `accounts[1]`.)
     #[test]
     fn a_blank_row_shifts_the_rows_after_it(
         form in arb_form(),
@@ -987,7 +1001,7 @@ proptest! {
         let mut after = form.clone();
         let Some(rows) = list_mut(&mut after, keys) else { return Ok(()) };
         let k = at.index(rows.len() + 1);
-        rows.insert(k, blank);
+        rows.insert(k, if list < GROUP_LISTS { blank } else { Value::Null });
         let options = options(as_of, "");
         let before = validate(&form, &options);
         let mut want = before.clone();
