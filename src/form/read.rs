@@ -316,6 +316,8 @@ impl<'a> Reader<'_> {
     fn object(&mut self, form: Obj<'a>, key: &'static str) -> Option<Obj<'a>> {
         match form.get(key) {
             None | Some(Value::Null) => None,
+            // An empty text where a group belongs is nothing said, as where a list belongs.
+            Some(Value::String(t)) if t.trim().is_empty() => None,
             Some(v @ Value::Object(_)) => Some(Obj {
                 v,
                 base: key,
