@@ -175,7 +175,9 @@ describe("hostile drafts and imports", () => {
     await ctx.close();
   });
 
-  test("a large file within the limits (4.5 MB) imports without freezing the page", async () => {
+  // Reading is not where the time goes: laying out 4.5 MB of text in five textareas is the
+  // browser's own work (about 2 s here), logged, not asserted.
+  test("a large file within the limits (4.5 MB) is read and imported whole", async () => {
     const ctx = await fresh();
     const page = await open(ctx, srv.url);
     const file = `${artifacts}/five-fields.json`;
@@ -188,6 +190,7 @@ describe("hostile drafts and imports", () => {
       () => /Imported/.test(document.getElementById("status").textContent));
     assert.equal(await page.inputValue("#f-case-reference"), "BIG-3");
     assert.equal((await page.inputValue("#f-case-facts")).length, 900 * 1024);
+    assert.equal((await page.inputValue("#f-notification-reason")).length, 900 * 1024);
     console.log(`# 4.5 MB import: longest timer gap ${gap.toFixed(0)} ms`);
     assert.deepEqual(page.errors, []);
     await ctx.close();
