@@ -1,7 +1,7 @@
 // The demo portal: the MAR form, live checks through marcheck's drop-in binding, the
 // preservation timeline, what-if controls, drafts that survive a reload, export/import, offline.
 import { COUNTRIES, formatDate, plural, translate, translator } from "./i18n.js";
-import { LIMITS, ROWS, addRow, checkLimits, isEmptyModel, readModel, reindexAll, removeRow, setRowCount, writeModel } from "./form-model.js";
+import { LIMITS, ROWS, addRow, checkLimits, isEmptyModel, readModel, reindexAll, removeRow, rowCount, setRowCount, writeModel } from "./form-model.js";
 import { renderTimeline } from "./timeline.js";
 
 const DRAFT_KEY = "marcheck-demo:draft";
@@ -526,6 +526,8 @@ function wire() {
     const add = e.target.closest("[data-add]");
     const remove = e.target.closest("[data-remove]");
     if (add) {
+      // A list stops at the rows the core reads: a longer one would be refused as a draft.
+      if (rowCount(form, add.dataset.add) >= LIMITS.rows) { say("rows.full", { max: LIMITS.rows }); return; }
       const li = addRow(form, add.dataset.add, rowOpts());
       li.querySelector("input,select,textarea")?.focus();
     } else if (remove) {
@@ -604,28 +606,27 @@ function savedTime(savedAt) {
 function restoreDraft() {
   const { draft, raw, problem } = readDraft();
   setLocale(typeof draft?.locale === "string" ? draft.locale : navigator.language?.startsWith("fr") ? "fr" : "en");
-  if (draft) {
-    try {
-      applySnapshot(draft);
-      if (!isEmptyModel(draft.form ?? {})) {
-        const time = savedTime(draft.savedAt);
-        if (time) say("draft.restored", { time });
-        else say("draft.restoredNoTime");
-      }
-    } catch (e) {
-      console.warn("the saved draft could not be restored", e);
-      setAside(raw);
-      applySnapshot({ form: {} });
-      sayAside({ limit: "other" });
-    }
-    return;
-  }
-  applySnapshot({ form: {} });
   if (problem) {
+    applySnapshot({ form: {} });
     setAside(raw);
     sayAside(problem);
-  } else if (storedAside() != null) {
-    sayAside(null);
+    return;
+  }
+  try {
+    applySnapshot(draft ?? { form: {} });
+  } catch (e) {
+    console.warn("the saved draft could not be restored", e);
+    setAside(raw);
+    applySnapshot({ form: {} });
+    sayAside({ limit: "other" });
+    return;
+  }
+  // A draft set aside on an earlier visit is still waiting for Download or Discard: say so first.
+  if (storedAside() != null) sayAside(null);
+  else if (draft && !isEmptyModel(draft.form ?? {})) {
+    const time = savedTime(draft.savedAt);
+    if (time) say("draft.restored", { time });
+    else say("draft.restoredNoTime");
   }
 }
 

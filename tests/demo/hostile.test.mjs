@@ -70,7 +70,12 @@ describe("hostile drafts and imports", () => {
     assert.equal(await page.inputValue("#f-case-reference"), "", "nothing of the bad draft is on the page");
     assert.equal(await page.isVisible("#discard-draft"), true, "a way to discard it");
     assert.deepEqual(await stored(page), [null, raw], "set aside, not lost");
-    await shot(page, "20-draft-set-aside", { clip: { x: 0, y: 0, width: 1280, height: 330 } });
+    await shot(page, "20-draft-set-aside", { clip: { x: 0, y: 0, width: 1280, height: 400 } });
+
+    await page.click('label[for="locale-fr"]');
+    await page.waitForFunction(() => /imbriqué sur plus de 32 niveaux/.test(document.getElementById("status").textContent));
+    assert.equal(await page.locator("#discard-draft").textContent(), "Le supprimer", "the message is re-said in French, buttons too");
+    await page.click('label[for="locale-en"]');
 
     // Set aside, it no longer breaks anything: a reload is clean and still offers to discard it.
     await page.reload();
@@ -123,7 +128,7 @@ describe("hostile drafts and imports", () => {
     assert.ok(gap < 200, `the page stayed responsive (longest timer gap ${gap.toFixed(0)} ms)`);
     assert.match(await status(page), /accounts has 10,000 rows, more than the 200 the checker reads/);
     assert.equal(await page.locator('[data-list="accounts"] li').count(), 1, "no row was built");
-    await shot(page, "21-import-refused", { clip: { x: 0, y: 0, width: 1280, height: 330 } });
+    await shot(page, "21-import-refused", { clip: { x: 0, y: 0, width: 1280, height: 400 } });
     assert.deepEqual(page.errors, []);
     await ctx.close();
   });
@@ -136,6 +141,8 @@ describe("hostile drafts and imports", () => {
     assert.ok(Date.now() - t0 < 10_000);
     assert.match(await status(page), /accounts has 10,000 rows/);
     assert.equal(await page.locator('[data-list="accounts"] li').count(), 1);
+    await page.click("#discard-draft");
+    assert.deepEqual(await stored(page), [null, null]);
     await page.close();
 
     const limit = JSON.stringify({ form: { accounts: Array.from({ length: 200 }, (_, i) => account(i)) }, locale: "en" });
@@ -143,6 +150,10 @@ describe("hostile drafts and imports", () => {
     assert.equal(await page.locator('[data-list="accounts"] li').count(), 200);
     assert.equal(await page.inputValue('[name="accounts[199].value"]'), "officer.00199@example.org");
     assert.match(await status(page), /Your draft was restored\./);
+    // At the limit, Add says why it adds nothing, rather than build a draft the page would refuse.
+    await page.click('[data-add="accounts"]');
+    await page.waitForFunction(() => /at most 200 rows/.test(document.getElementById("status").textContent));
+    assert.equal(await page.locator('[data-list="accounts"] li').count(), 200);
     assert.deepEqual(page.errors, []);
     await ctx.close();
   });
@@ -224,7 +235,7 @@ describe("hostile drafts and imports", () => {
     writeFileSync(file, JSON.stringify({ case: { reference: "SLOW-1", facts: "z".repeat(20_000) } }));
     await page.setInputFiles("#import-file", file);
     await page.waitForFunction(() => /Reading slow\.json… \d+ %/.test(document.getElementById("status").textContent), null, { timeout: 3000 });
-    await shot(page, "22-import-progress", { clip: { x: 0, y: 0, width: 1280, height: 330 } });
+    await shot(page, "22-import-progress", { clip: { x: 0, y: 0, width: 1280, height: 400 } });
     await page.waitForFunction(() => document.getElementById("f-case-reference").value === "SLOW-1", null, { timeout: 5000 });
     assert.match(await status(page), /Imported slow\.json/);
     assert.deepEqual(page.errors, []);
