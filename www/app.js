@@ -1,10 +1,11 @@
 // The demo portal: the MAR form, live checks through marcheck's drop-in binding, the
 // preservation timeline, what-if controls, drafts that survive a reload, export/import, offline.
 import { COUNTRIES, formatDate, plural, translate, translator } from "./i18n.js";
-import { ROWS, addRow, isEmptyModel, readModel, reindexAll, removeRow, setRowCount, writeModel } from "./form-model.js";
+import { LIMITS, ROWS, addRow, checkLimits, isEmptyModel, readModel, reindexAll, removeRow, rowCount, setRowCount, writeModel } from "./form-model.js";
 import { renderTimeline } from "./timeline.js";
 
 const DRAFT_KEY = "marcheck-demo:draft";
+const ASIDE_KEY = "marcheck-demo:draft-set-aside"; // a draft this page could not restore, kept until discarded
 const $ = (id) => document.getElementById(id);
 const form = $("mar");
 
@@ -18,7 +19,10 @@ const state = {
   report: null,
   status: null, // the last status message, re-said in a new language
   savedTime: null, // when the draft was last written ("14:03")
-  undo: null,
+  actions: [], // the buttons after the status message: [{ id, label, run }]
+  aside: null, // the text of a draft set aside (also in localStorage, if it fits)
+  asideProblem: null, // why it was set aside, when that happened during this visit
+  importing: false,
 };
 
 let t = translator(state.locale);
@@ -32,28 +36,54 @@ const localToday = () => {
 const timeNow = () => new Date().toTimeString().slice(0, 5);
 const rowOpts = () => ({ translate: (root) => translate(root, state.locale), t });
 
-function say(key, params = {}, { undo } = {}) {
+/**
+ * Says something in the status line, in the page's language (a param may be { en, fr }). `undo`
+ * adds an Undo button; `actions` other buttons ([{ id, label, run }]). Each button works once.
+ */
+function say(key, params = {}, { undo, actions = [] } = {}) {
   state.status = { key, params };
-  state.undo = undo ?? null;
-  const status = $("status");
+  state.actions = undo ? [{ id: "undo", label: "undo", run: undo }] : actions;
+  showStatus();
+}
+
+function showStatus() {
+  const { key, params } = state.status;
   const text = document.createElement("span");
   const local = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v && typeof v === "object" ? v[state.locale] ?? v.en : v]));
   text.textContent = t(key, local);
   const parts = [text];
-  if (undo) {
+  for (const a of state.actions) {
     const b = document.createElement("button");
     b.type = "button";
     b.className = "btn btn-link";
-    b.id = "undo";
-    b.textContent = t("undo");
+    b.id = a.id;
+    b.textContent = t(a.label);
     b.addEventListener("click", () => {
-      const u = state.undo;
-      state.undo = null;
-      u?.();
+      if (!state.actions.includes(a)) return;
+      state.actions = [];
+      a.run();
     });
     parts.push(" ", b);
   }
-  status.replaceChildren(...parts);
+  $("status").replaceChildren(...parts);
+}
+
+/** Words in both languages, so a message is re-said when the language changes. */
+const both = (key, params = {}) => ({ en: translator("en")(key, pick(params, "en")), fr: translator("fr")(key, pick(params, "fr")) });
+const pick = (params, locale) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v && typeof v === "object" ? v[locale] : v]));
+const num = (n) => ({ en: n.toLocaleString("en"), fr: n.toLocaleString("fr") });
+const size = (chars) => {
+  const mb = Math.round((chars / (1 << 20)) * 10) / 10;
+  return mb >= 0.1 ? { en: `${mb.toLocaleString("en")} MB`, fr: `${mb.toLocaleString("fr")} Mo` } : { en: `${Math.ceil(chars / 1024)} KB`, fr: `${Math.ceil(chars / 1024)} Ko` };
+};
+
+/** Why a draft or a file is refused: a problem from checkLimits(), or "json" (not JSON at all). */
+function why(problem) {
+  if (problem === "json") return both("limit.json");
+  if (problem.limit === "rows") return both("limit.rows", { path: problem.path || "—", n: num(problem.n), max: LIMITS.rows });
+  if (problem.limit === "text") return both("limit.text", { path: problem.path || "—", size: size(problem.n), max: size(LIMITS.text) });
+  if (problem.limit === "depth") return both("limit.depth", { max: LIMITS.depth });
+  return both("limit.other");
 }
 
 /* ------------------------------------------------------------------ drafts */
@@ -81,13 +111,56 @@ function saveDraft({ now = false } = {}) {
 }
 const flushDraft = () => { if (saveTimer) saveDraft({ now: true }); };
 
+/**
+ * The saved draft: { draft } when it can be restored, { raw, problem } when it cannot (not JSON,
+ * or beyond LIMITS), or {} when there is none.
+ */
 function readDraft() {
+  let raw = null;
+  try { raw = localStorage.getItem(DRAFT_KEY); } catch { return {}; }
+  if (raw == null) return {};
+  let d;
+  try { d = JSON.parse(raw); } catch { return { raw, problem: "json" }; }
+  if (d === null) return {};
+  if (typeof d !== "object" || Array.isArray(d)) return { raw, problem: { limit: "other" } };
+  const problem = checkLimits(d);
+  return problem ? { raw, problem } : { raw, draft: d };
+}
+
+/** Moves a draft that cannot be restored out of the way: the page starts empty, nothing is lost. */
+function setAside(raw) {
+  state.aside = raw;
   try {
-    const d = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "null");
-    return d && typeof d === "object" ? d : null;
-  } catch {
-    return null;
-  }
+    localStorage.removeItem(DRAFT_KEY);
+    localStorage.setItem(ASIDE_KEY, raw);
+  } catch { /* storage refused it: it stays in memory for this visit, and Download still works */ }
+}
+
+function storedAside() {
+  try { return localStorage.getItem(ASIDE_KEY); } catch { return null; }
+}
+
+/** Says that a draft is set aside (and why, if it was just now), with Download and Discard. */
+function sayAside(problem) {
+  state.asideProblem = problem;
+  const actions = [
+    { id: "download-draft", label: "draft.download", run: downloadAside },
+    { id: "discard-draft", label: "draft.discard", run: discardAside },
+  ];
+  if (problem) say("draft.setAside", { why: why(problem) }, { actions });
+  else say("draft.stillAside", {}, { actions });
+}
+
+function downloadAside() {
+  const raw = state.aside ?? storedAside();
+  if (raw != null) download(new Blob([raw], { type: "application/json" }), `mar-set-aside-draft-${localToday()}.json`);
+  sayAside(state.asideProblem); // the buttons stay: the officer may still discard it
+}
+
+function discardAside() {
+  state.aside = null;
+  try { localStorage.removeItem(ASIDE_KEY); } catch { /* nothing stored */ }
+  say("draft.discarded");
 }
 
 /** Puts a whole state (form, asOf, locale) on the page. */
@@ -108,7 +181,7 @@ function setLocale(locale) {
   reindexAll(form, { t });
   fillCountries();
   fillProfiles();
-  if (state.status) say(state.status.key, state.status.params, { undo: state.undo });
+  if (state.status) showStatus();
   showSaved();
   syncPage();
 }
@@ -204,10 +277,11 @@ function extensionDates() {
   return [...form.querySelectorAll('[data-list="preservation.extensions"] input[data-name="requestedOn"]')].map((i) => i.value);
 }
 
+let timelineWidth = 0; // the timeline's width, from a ResizeObserver (0: not yet known)
 function drawTimeline() {
   const status = form.querySelector('input[name="preservation.status"]:checked')?.value;
   renderTimeline($("timeline"), $("timeline-desc"), state.report?.facts ?? null,
-    { status, extensions: extensionDates(), locale: state.locale });
+    { status, extensions: extensionDates(), locale: state.locale, width: timelineWidth });
 }
 
 function showCounts() {
@@ -336,11 +410,7 @@ async function restore(snap) {
 
 /* ------------------------------------------------------------------ export / import / clear */
 
-function exportJson() {
-  const model = readModel(form);
-  const ref = String(model.case?.reference ?? "").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  const file = `mar-${ref || "draft"}-${localToday()}.json`;
-  const blob = new Blob([JSON.stringify(model, null, 2) + "\n"], { type: "application/json" });
+function download(blob, file) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -349,6 +419,13 @@ function exportJson() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function exportJson() {
+  const model = readModel(form);
+  const ref = String(model.case?.reference ?? "").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  const file = `mar-${ref || "draft"}-${localToday()}.json`;
+  download(new Blob([JSON.stringify(model, null, 2) + "\n"], { type: "application/json" }), file);
   say("draft.exported", { file });
 }
 
@@ -365,12 +442,46 @@ function fromFile(json) {
   return { form: json, asOf: state.asOf };
 }
 
+/**
+ * Reads a file as text without holding the page: in pieces, as they arrive. Past a second, the
+ * status line shows how far it got.
+ */
+async function readText(file) {
+  if (typeof file.stream !== "function") return file.text();
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  const started = performance.now();
+  let text = "", got = 0, shown = -1;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    got += value.byteLength;
+    const pct = Math.floor((100 * got) / Math.max(file.size, 1));
+    if (performance.now() - started > 1000 && pct !== shown) {
+      shown = pct;
+      say("draft.reading", { file: file.name, pct });
+    }
+  }
+  return text + decoder.decode();
+}
+
 async function importJson(file) {
-  let snap = null;
+  if (state.importing) return;
+  if (file.size > LIMITS.fileBytes) {
+    say("draft.tooBig", { file: file.name, size: size(file.size), max: size(LIMITS.fileBytes) });
+    return;
+  }
+  state.importing = true;
+  let json;
   try {
-    snap = fromFile(JSON.parse(await file.text()));
-  } catch { /* not JSON */ }
+    json = JSON.parse(await readText(file));
+  } catch { /* not JSON, or unreadable */ }
+  state.importing = false;
+  const snap = fromFile(json);
   if (!snap) { say("draft.importFailed", { file: file.name }); return; }
+  const problem = checkLimits(snap.form);
+  if (problem) { say("draft.importRefused", { file: file.name, why: why(problem) }); return; }
   const before = snapshot();
   applySnapshot(snap);
   saveDraft({ now: true });
@@ -388,7 +499,11 @@ async function clearForm() {
   const before = snapshot();
   askClear(false);
   writeModel(form, {}, rowOpts());
-  try { localStorage.removeItem(DRAFT_KEY); } catch { /* nothing stored */ }
+  state.aside = null;
+  try {
+    localStorage.removeItem(DRAFT_KEY);
+    localStorage.removeItem(ASIDE_KEY);
+  } catch { /* nothing stored */ }
   state.savedTime = null;
   showSaved();
   syncPage();
@@ -411,6 +526,8 @@ function wire() {
     const add = e.target.closest("[data-add]");
     const remove = e.target.closest("[data-remove]");
     if (add) {
+      // A list stops at the rows the core reads: a longer one would be refused as a draft.
+      if (rowCount(form, add.dataset.add) >= LIMITS.rows) { say("rows.full", { max: LIMITS.rows }); return; }
       const li = addRow(form, add.dataset.add, rowOpts());
       li.querySelector("input,select,textarea")?.focus();
     } else if (remove) {
@@ -476,20 +593,49 @@ function wire() {
 
 /* ------------------------------------------------------------------ start */
 
-async function main() {
-  const draft = readDraft();
-  setLocale(draft?.locale ?? (navigator.language?.startsWith("fr") ? "fr" : "en"));
-  if (draft) {
-    applySnapshot(draft);
-    if (!isEmptyModel(draft.form ?? {})) say("draft.restored", { time: draft.savedAt ? new Date(draft.savedAt).toTimeString().slice(0, 5) : "" });
-  } else {
+/** "14:03" from a draft's savedAt, or null when it is missing or not a date. */
+function savedTime(savedAt) {
+  const d = typeof savedAt === "string" && savedAt ? new Date(savedAt) : null;
+  return d && Number.isFinite(d.getTime()) ? d.toTimeString().slice(0, 5) : null;
+}
+
+/**
+ * Restores the saved draft, or sets it aside when it cannot be: the page always starts, and
+ * Clear form always works (the buttons are wired first).
+ */
+function restoreDraft() {
+  const { draft, raw, problem } = readDraft();
+  setLocale(typeof draft?.locale === "string" ? draft.locale : navigator.language?.startsWith("fr") ? "fr" : "en");
+  if (problem) {
     applySnapshot({ form: {} });
+    setAside(raw);
+    sayAside(problem);
+    return;
   }
+  try {
+    applySnapshot(draft ?? { form: {} });
+  } catch (e) {
+    console.warn("the saved draft could not be restored", e);
+    setAside(raw);
+    applySnapshot({ form: {} });
+    sayAside({ limit: "other" });
+    return;
+  }
+  // A draft set aside on an earlier visit is still waiting for Download or Discard: say so first.
+  if (storedAside() != null) sayAside(null);
+  else if (draft && !isEmptyModel(draft.form ?? {})) {
+    const time = savedTime(draft.savedAt);
+    if (time) say("draft.restored", { time });
+    else say("draft.restoredNoTime");
+  }
+}
+
+async function main() {
   wire();
-  let width = 0;
+  restoreDraft();
   new ResizeObserver(([e]) => {
     const w = Math.round(e.contentRect.width);
-    if (w !== width) { width = w; drawTimeline(); }
+    if (w !== timelineWidth) { timelineWidth = w; drawTimeline(); }
   }).observe($("timeline"));
   await loadSamples();
   retitleSamples();

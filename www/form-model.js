@@ -3,6 +3,16 @@
 // them by default. Repeatable rows (accounts, offences, extensions, NCMEC reports) are built from
 // the page's <template id="row-KEY"> elements and re-indexed whenever one is removed.
 
+/**
+ * What this page accepts from a draft or an imported file, stated once. Beyond any of these it
+ * refuses the whole thing before building a row, so nothing can freeze or break the page.
+ * - rows: the core reads at most this many rows of a list (MAX_ROWS in src/form/read.rs);
+ * - depth: the core reads at most this many levels of nesting (MAX_DEPTH in src/json.rs);
+ * - text: the longest text in one field, in characters (about 1 MB);
+ * - fileBytes: the largest file imported (5 MB), checked before it is read.
+ */
+export const LIMITS = Object.freeze({ rows: 200, depth: 32, text: 1 << 20, fileBytes: 5 << 20 });
+
 /** The repeatable lists: model path -> rows always shown. */
 export const ROWS = {
   "case.offences": { min: 1 },
@@ -71,12 +81,17 @@ export function rowCount(form, key) {
 
 /** Appends an empty row; returns its <li>. `translate(root)` localises the new row's text. */
 export function addRow(form, key, { translate, t } = {}) {
-  const tpl = document.getElementById(`row-${key}`);
-  const li = tpl.content.firstElementChild.cloneNode(true);
   const ol = list(form, key);
+  const li = newRow(key, ol.children.length, { translate, t });
   ol.append(li);
+  return li;
+}
+
+/** Row i of a list, built from its template, named and translated, not yet on the page. */
+function newRow(key, i, { translate, t } = {}) {
+  const li = document.getElementById(`row-${key}`).content.firstElementChild.cloneNode(true);
   translate?.(li);
-  indexRow(li, key, ol.children.length - 1, t);
+  indexRow(li, key, i, t);
   return li;
 }
 
@@ -96,7 +111,10 @@ export function setRowCount(form, key, n, opts) {
   const ol = list(form, key);
   n = Math.max(n, ROWS[key].min);
   while (ol.children.length > n) ol.lastElementChild.remove();
-  while (ol.children.length < n) addRow(form, key, opts);
+  // New rows are built off the page and added at once: one change to the page, not one per row.
+  const rows = document.createDocumentFragment();
+  for (let i = ol.children.length; i < n; i++) rows.append(newRow(key, i, opts));
+  ol.append(rows);
 }
 
 /** Controls with a model name (everything inside the MAR form that has a name). */
@@ -189,8 +207,38 @@ function forControl(el, s) {
   return s;
 }
 
-/** True when the form holds anything an officer typed. */
+/** True when the form holds nothing an officer typed. Iterative: any nesting depth is safe. */
 export function isEmptyModel(model) {
-  const walk = (v) => (Array.isArray(v) ? v.every(walk) : v && typeof v === "object" ? Object.values(v).every(walk) : v === "" || v == null);
-  return walk(model);
+  const stack = [model];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v && typeof v === "object") for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push(x);
+    else if (!(v === "" || v == null)) return false;
+  }
+  return true;
+}
+
+/**
+ * The first way `value` goes beyond LIMITS, or null: { limit: "depth" | "rows" | "text", path, n }.
+ * Iterative, and it looks at each value once, so it is bounded by the size of the input.
+ */
+export function checkLimits(value) {
+  const stack = [[value, "", 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop();
+    if (typeof v === "string") {
+      if (v.length > LIMITS.text) return { limit: "text", path, n: v.length };
+      continue;
+    }
+    if (!v || typeof v !== "object") continue;
+    if (depth >= LIMITS.depth) return { limit: "depth", path, n: depth };
+    if (Array.isArray(v)) {
+      if (v.length > LIMITS.rows) return { limit: "rows", path, n: v.length };
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
+    } else {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], path ? `${path}.${entries[i][0]}` : entries[i][0], depth + 1]);
+    }
+  }
+  return null;
 }

@@ -80,11 +80,15 @@ function placer(lines) {
   };
 }
 
-/** Draws into `figure` (an element) and writes the words into `words` (an element). */
-export function renderTimeline(figure, words, facts, { status, extensions = [], locale = "en" } = {}) {
+/**
+ * Draws into `figure` (an element) and writes the words into `words` (an element). `width` is the
+ * figure's width when the caller knows it (a ResizeObserver): reading clientWidth instead makes
+ * the browser lay out the whole page at once, which a page holding a lot of text pays for.
+ */
+export function renderTimeline(figure, words, facts, { status, extensions = [], locale = "en", width } = {}) {
   const t = translator(locale);
   const s = timelineState(facts, { status, extensions });
-  W = Math.max(300, Math.round(figure.clientWidth || 600));
+  W = Math.max(300, Math.round(width || figure.clientWidth || 600));
   words.textContent = describeTimeline(facts, { status, extensions, locale });
   figure.classList.toggle("tl-lapsed", s.lapsed);
   figure.classList.toggle("tl-warning", s.inWarning);
