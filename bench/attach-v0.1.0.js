@@ -32,7 +32,7 @@ function load() {
     await core.default({ module_or_path: wasm });
     return core;
   })().catch((e) => {
-    warn("validation is off, the form works as before:", (e && e.message) || e, ...(/eval|CSP|Content.Security/i.test(e && e.message) ? ["— to run it, allow 'wasm-unsafe-eval' in script-src"] : []));
+    warn("validation is off, the form works as before:", (e && e.message) || e);
     return null;
   }));
 }

@@ -7,11 +7,11 @@
  * What this page accepts from a draft or an imported file, stated once. Beyond any of these it
  * refuses the whole thing before building a row, so nothing can freeze or break the page.
  * - rows: the core reads at most this many rows of a list (MAX_ROWS in src/form/read.rs);
- * - depth: the core reads at most this many levels of nesting (MAX_DEPTH in src/json.rs);
+ * - depth: the core reads at most this many levels of nesting (MAX_DEPTH in src/lib.rs);
  * - text: the longest text in one field, in characters (about 1 MB);
  * - fileBytes: the largest file imported (5 MB), checked before it is read.
  */
-export const LIMITS = Object.freeze({ rows: 200, depth: 32, text: 1 << 20, fileBytes: 5 << 20 });
+export const LIMITS = Object.freeze({ rows: 200, depth: 64, text: 1 << 20, fileBytes: 5 << 20 });
 
 /** The repeatable lists: model path -> rows always shown. */
 export const ROWS = {

@@ -66,14 +66,14 @@ describe("hostile drafts and imports", () => {
     assert.ok(raw.length > 20_000);
     const page = await openWithDraft(ctx, raw);
     assert.match(await status(page), /could not be restored/, "the officer is told");
-    assert.match(await status(page), /nested more than 32 levels/, "and why");
+    assert.match(await status(page), /nested more than 64 levels/, "and why");
     assert.equal(await page.inputValue("#f-case-reference"), "", "nothing of the bad draft is on the page");
     assert.equal(await page.isVisible("#discard-draft"), true, "a way to discard it");
     assert.deepEqual(await stored(page), [null, raw], "set aside, not lost");
     await shot(page, "20-draft-set-aside", { clip: { x: 0, y: 0, width: 1280, height: 400 } });
 
     await page.click('label[for="locale-fr"]');
-    await page.waitForFunction(() => /imbriqué sur plus de 32 niveaux/.test(document.getElementById("status").textContent));
+    await page.waitForFunction(() => /imbriqué sur plus de 64 niveaux/.test(document.getElementById("status").textContent));
     assert.equal(await page.locator("#discard-draft").textContent(), "Le supprimer", "the message is re-said in French, buttons too");
     await page.click('label[for="locale-en"]');
 
