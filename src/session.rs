@@ -106,7 +106,7 @@ impl Session {
     /// The report, with `scope` instead of the options' scope when one is given.
     pub fn report(&self, scope: Option<&[String]>) -> Report {
         let scope = scope.or(self.options.scope.as_deref());
-        crate::validate_scoped(&self.form, &self.options, scope)
+        crate::validate::validate_scoped(&self.form, &self.options, scope)
     }
 
     /// What a binding sends for a key whose value is `undefined` in a merge.
@@ -263,7 +263,7 @@ mod tests {
         let r = s
             .set("requestType", Some(json!("emergency_disclosure")))
             .unwrap();
-        assert_eq!(r, crate::validate(s.form(), s.options()));
+        assert_eq!(r, crate::validate::validate(s.form(), s.options()));
         assert_eq!(r.facts.request_type, "emergency_disclosure");
     }
 }

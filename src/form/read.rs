@@ -16,6 +16,10 @@ use serde_json::Value;
 /// Rows read from any one list; the rest are reported once and not checked.
 pub const MAX_ROWS: usize = 200;
 
+/// What `parse_form` writes in place of a text longer than [`MAX_TEXT_BYTES`]: the text's first
+/// characters, then this mark. The reader reports it as `FORM001` at its field.
+pub const TOO_LONG: &str = "\u{0}marcheck:too-long";
+
 /// The longest text a value may hold, in bytes of UTF-8 (1 MiB: a summary of facts is a few
 /// pages). A longer one is `FORM001` at its field and read as absent, so no rule walks it.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -259,13 +263,9 @@ impl<'a> Reader<'_> {
     ) -> Option<T> {
         let v = o.get(key);
         if let Some(Value::String(t)) = v
-            && (t.len() > MAX_TEXT_BYTES || t.ends_with(crate::TOO_LONG))
+            && (t.len() > MAX_TEXT_BYTES || t.ends_with(TOO_LONG))
         {
-            let head = t
-                .trim_end_matches(crate::TOO_LONG)
-                .chars()
-                .take(41)
-                .collect();
+            let head = t.trim_end_matches(TOO_LONG).chars().take(41).collect();
             let shown = Value::String(head);
             self.unreadable(o, key, &shown, "tooLong");
             return None;
