@@ -17,6 +17,9 @@ rm -rf "$out" "$src"; mkdir -p "$out" "$src"
 wasm-bindgen target/wasm32-unknown-unknown/wasm/marcheck.wasm --target web --out-dir "$src" --out-name marcheck
 node_modules/.bin/wasm-opt -Oz "$src/marcheck_bg.wasm" -o "$out/marcheck_bg.wasm"
 cp "$src/marcheck.d.ts" "$src/marcheck_bg.wasm.d.ts" js/attach.d.ts js/standard.d.ts "$out/"
+# wasm-bindgen types the raw exports of InitOutput (what init() resolves to) as `any`: they are
+# not for callers, so `unknown` there keeps the package's types free of `any`.
+sed -i -E '/^export interface InitOutput/,/^\}/ s/\bany\b/unknown/g' "$out/marcheck.d.ts"
 # The glue imports its snippets (src/wasm.js, the JavaScript half of the wasm layer) from
 # snippets/: bundled in, so the package keeps its files. wasm-bindgen lists that module once per
 # import in its import object (same module, duplicate keys), which esbuild would warn about.

@@ -239,7 +239,11 @@ impl Session {
     /// One field, read as the form reader reads it; `undefined` removes it. A path that is not a
     /// model path throws an `Error`.
     #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn set(&mut self, path: &str, value: JsValue) -> Result<JsValue, JsError> {
+    pub fn set(
+        &mut self,
+        path: &str,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    ) -> Result<JsValue, JsError> {
         let value = if value.is_undefined() {
             None
         } else {

@@ -333,14 +333,23 @@ fn a_field_nested_10_000_levels_deep_reads_as_on_the_command_line() {
 fn a_session_does_not_grow_per_call() {
     let o = opts(r#"{"asOf":"2026-11-29"}"#);
     let mut s = wasm::create_session(Some(o)).unwrap();
-    s.replace(opts(r#"{"accounts":[{"kind":"email","value":"a@b.org"}],"case":{"facts":"x"}}"#));
-    let memory = || js_sys::WebAssembly::Memory::from(wasm_bindgen::memory()).buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+    s.replace(opts(
+        r#"{"accounts":[{"kind":"email","value":"a@b.org"}],"case":{"facts":"x"}}"#,
+    ));
+    let memory = || {
+        js_sys::WebAssembly::Memory::from(wasm_bindgen::memory())
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
     for i in 0..100 {
-        s.set("case.facts", JsValue::from_str(&"y".repeat(i % 50))).unwrap();
+        s.set("case.facts", JsValue::from_str(&"y".repeat(i % 50)))
+            .unwrap();
     }
     let after_warm_up = memory();
     for i in 0..10_000 {
-        s.set("case.facts", JsValue::from_str(&"y".repeat(i % 50))).unwrap();
+        s.set("case.facts", JsValue::from_str(&"y".repeat(i % 50)))
+            .unwrap();
     }
     assert_eq!(memory(), after_warm_up);
 }
