@@ -185,18 +185,23 @@ impl Meta {
     /// without its heading.
     pub fn doc_section(&self, heading: &str) -> &'static str {
         let doc = self.doc;
+        let is_heading = |line: &str| line.trim_start().starts_with("## ");
         let mut at = 0;
+        let mut start = None;
         for line in doc.split_inclusive('\n') {
-            let start = at;
+            let here = at;
             at += line.len();
-            if line.trim_start().strip_prefix("## ").map(str::trim) == Some(heading) {
-                let rest = doc.get(at..).unwrap_or("");
-                let end = rest.find("\n## ").map_or(rest.len(), |e| e + 1);
-                let _ = start;
-                return rest.get(..end).unwrap_or("").trim();
+            match start {
+                None if is_heading(line)
+                    && line.trim_start().strip_prefix("## ").map(str::trim) == Some(heading) =>
+                {
+                    start = Some(at);
+                }
+                Some(from) if is_heading(line) => return doc.get(from..here).unwrap_or("").trim(),
+                _ => {}
             }
         }
-        ""
+        start.map_or("", |from| doc.get(from..).unwrap_or("").trim())
     }
 
     /// The JSON blocks of its *Example* section: a form on which the rule fires (the first
@@ -242,7 +247,7 @@ pub mod source {
 mod tests {
     use super::*;
 
-    const DOC: &str = "## What it does\nA.\n\n## Why\nB.\n\n## Example\nX:\n```json\n{\"a\":1}\n```\n```json\n{\"asOf\":\"2026-01-01\"}\n```\n";
+    const DOC: &str = " ## What it does\n A.\n\n ## Why\n B.\n\n ## Example\n X:\n ```json\n {\"a\":1}\n ```\n ```json\n {\"asOf\":\"2026-01-01\"}\n ```\n";
 
     #[test]
     fn doc_sections_and_examples() {
