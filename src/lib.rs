@@ -45,7 +45,7 @@ extern crate alloc;
 //   report                          findings and messages assembled
 //   validate                        read -> derive -> check -> report
 //   session                         a form held in the core
-//   docs, wasm (and src/bin)        outputs and bindings
+//   docs, tape, wasm (and src/bin)  outputs and bindings
 pub mod country;
 pub mod date;
 pub mod docs;
@@ -60,6 +60,7 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod session;
+pub mod tape;
 pub mod text;
 pub mod validate;
 

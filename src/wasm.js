@@ -56,3 +56,25 @@ export function localToday() {
   const d = new Date();
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 }
+
+/**
+ * The plain value a tape holds (src/tape.rs): words NULL 0, TRUE 1, FALSE 2, INT 3 lo hi,
+ * TEXT 4 end (a slice of `text`, in UTF-16 units), LIST 5 n, MAP 6 n (n key/value pairs). Keys
+ * are the report's own field names, never a form's text.
+ */
+export function fromTape(words, text) {
+  let i = 0, at = 0;
+  const read = () => {
+    switch (words[i++]) {
+      case 0: return null;
+      case 1: return true;
+      case 2: return false;
+      case 3: { const lo = words[i++], hi = words[i++] | 0; return hi * 4294967296 + lo; }
+      case 4: { const end = words[i++]; const s = text.slice(at, end); at = end; return s; }
+      case 5: { const n = words[i++], a = new Array(n); for (let k = 0; k < n; k++) a[k] = read(); return a; }
+      case 6: { const n = words[i++], o = {}; for (let k = 0; k < n; k++) { const key = read(); o[key] = read(); } return o; }
+      default: return undefined;
+    }
+  };
+  return read();
+}

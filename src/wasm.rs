@@ -15,12 +15,9 @@ use wasm_bindgen::prelude::*;
 use crate::session::{Session as Core, SessionError};
 use crate::{Date, Locale, Options, OptionsError, Report};
 
-// The allocator: smaller than the default, and the wasm build has no threads.
-// SAFETY: one thread (no atomics target feature), so one allocator instance is never used
-// concurrently.
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+// The allocator is std's (dlmalloc). lol_alloc's free-list allocator, smaller, searches its
+// free list on every allocation: with serde_json's many small allocations per form it made a
+// `validate` call several times slower (README, "What the libraries cost").
 
 #[wasm_bindgen(module = "/src/wasm.js")]
 extern "C" {
@@ -33,6 +30,9 @@ extern "C" {
     /// Today in the browser's local time zone (not UTC), as `yyyymmdd`.
     #[wasm_bindgen(js_name = localToday)]
     fn local_today_yyyymmdd() -> u32;
+    /// The plain JavaScript value a tape holds (`src/tape.rs`).
+    #[wasm_bindgen(js_name = fromTape)]
+    fn from_tape(words: &[u32], text: &str) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -178,8 +178,19 @@ fn read_options(options: &JsValue) -> Result<Options, JsError> {
     Options::from_json(&text, local_today()).map_err(options_error)
 }
 
-/// A serde value as a plain JavaScript value (objects, not `Map`s).
+/// A report (or any serde value of plain data) as a plain JavaScript value: written on a tape
+/// (`src/tape.rs`) and rebuilt by `fromTape` in `src/wasm.js` with one text decoding. Measured
+/// against serde-wasm-bindgen in the README ("What the libraries cost").
 fn to_js<T: Serialize>(value: &T) -> JsValue {
+    match crate::tape::Tape::of(value) {
+        Ok(tape) => from_tape(&tape.words, &tape.text),
+        Err(_) => to_js_with_serde_wasm_bindgen(value),
+    }
+}
+
+/// The same value built by serde-wasm-bindgen, one property at a time: for what is called once
+/// (`rules()`), where its speed does not matter.
+fn to_js_with_serde_wasm_bindgen<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
@@ -317,7 +328,7 @@ impl Session {
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules(locale: Option<String>) -> JsValue {
     let locale = locale.as_deref().map_or(Locale::En, Locale::parse);
-    to_js(&crate::rules_info(locale))
+    to_js_with_serde_wasm_bindgen(&crate::rules_info(locale))
 }
 
 /// The built-in provider profiles: `{ KEY: profile }`.
