@@ -214,3 +214,35 @@ test("the summary is updated by key: a keystroke that changes no finding touches
   assert.ok(flip.length >= 1 && flip.length <= 2, `one entry out, one in: ${flip.join(" | ")}`);
   await page.closeAll();
 });
+
+test("a control whose path is not in the model is skipped, with one console warning; h.set of such a path throws", async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const note = document.createElement("input");
+    note.name = "portalNote"; // the portal's own field: not a path of the MAR model
+    note.id = "note";
+    document.getElementById("step1").append(note);
+    return window.attachV2();
+  });
+  await page.type("#note", "abc", { delay: 5 });
+  await page.fill("#rc", "FR");
+  await page.focus("#note");
+  await page.keyboard.press("End");
+  await page.keyboard.type("de", { delay: 5 });
+  await page.waitForFunction(() => !window.h.report.findings.some((f) => f.field === "requestingCountry"));
+  const warnings = page.log.console.filter((m) => m.startsWith("warning:"));
+  assert.equal(warnings.filter((m) => m.includes("portalNote")).length, 1, warnings.join("\n"));
+  assert.ok(!warnings.some((m) => /validation failed/.test(m)), "the binding kept validating: " + warnings.join("\n"));
+  assert.equal(await page.inputValue("#note"), "abcde", "the control works as before");
+  const thrown = await page.evaluate(() => {
+    try {
+      window.h.set("portalNote", "x");
+      return null;
+    } catch (e) {
+      return e instanceof Error && e.message;
+    }
+  });
+  assert.match(thrown, /portalNote/);
+  assert.ok(await page.evaluate(() => window.h.set("recordsLocation.country", "US").findings.every((f) => f.code !== "LOC001")));
+  await page.closeAll();
+});
