@@ -375,11 +375,21 @@ export async function attach(form, opts = {}) {
   const hasControl = (n) => n.nodeType == 1 && !ourNodes(n) && (n.matches(CONTROL) || !!n.querySelector(CONTROL));
   const observer = new MutationObserver((records) => {
     let changed = false, seen = false;
+    // An attribute written with the value it had is no news: React writes `name` (and others)
+    // again at every render, and a render follows every onReport that sets state. What counts is
+    // the value before the batch's first record against the value now.
+    const before = new Map(); // element -> Map(attribute -> value before this batch)
+    for (const r of records) {
+      if (r.type != "attributes") continue;
+      const was = before.get(r.target) || before.set(r.target, new Map()).get(r.target);
+      if (!was.has(r.attributeName)) was.set(r.attributeName, r.oldValue);
+    }
     for (const r of records) {
       if ((sum.box && sum.box.contains(r.target)) || ourNodes(r.target)) continue;
       if (r.type == "childList") {
         if ([...r.addedNodes, ...r.removedNodes].some(hasControl)) changed = true;
       } else if (r.type == "attributes") {
+        if (before.get(r.target).get(r.attributeName) === r.target.getAttribute(r.attributeName)) continue;
         if (/^(?:name|disabled|type|data-marcheck-field|data-marcheck-anchor)$/.test(r.attributeName)) changed = true;
         else seen = true; // hidden, style, class: what is shown
       }
@@ -392,7 +402,7 @@ export async function attach(form, opts = {}) {
     if (changed) schedule();
   });
   observer.observe(form, {
-    childList: true, subtree: true, attributes: true,
+    childList: true, subtree: true, attributes: true, attributeOldValue: true,
     attributeFilter: ["name", "disabled", "type", "data-marcheck-field", "data-marcheck-anchor", "hidden", "style", "class"],
   });
 

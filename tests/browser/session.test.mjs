@@ -246,3 +246,34 @@ test("a control whose path is not in the model is skipped, with one console warn
   assert.ok(await page.evaluate(() => window.h.set("recordsLocation.country", "US").findings.every((f) => f.code !== "LOC001")));
   await page.closeAll();
 });
+
+test("an attribute written again with the value it had (React re-rendering after onReport) is not a change: no loop", async () => {
+  const page = await open();
+  await page.evaluate(() =>
+    window.attachV2({
+      scope: "controls",
+      // What React 19 does at each render of a controlled input: `name` (and `class`) written
+      // again with the same value. A render follows every onReport that sets state.
+      onReport: (r) => {
+        window.reports.push(r);
+        queueMicrotask(() => {
+          for (const el of document.querySelectorAll("#w input")) {
+            el.setAttribute("name", el.getAttribute("name"));
+            el.setAttribute("class", el.getAttribute("class") ?? "");
+          }
+        });
+      },
+    }),
+  );
+  await page.waitForTimeout(300);
+  const idle = await page.evaluate(() => window.reports.length);
+  assert.ok(idle <= 2, `reports with nobody typing: ${idle}`);
+  await page.fill("#rc", "FR");
+  await page.waitForTimeout(300);
+  const typed = await page.evaluate(() => window.reports.length) - idle;
+  assert.ok(typed >= 1 && typed <= 2, `reports for one fill: ${typed}`);
+  // A real rename is still news: the control's value moves to its new path.
+  await page.evaluate(() => document.getElementById("rd").setAttribute("name", "recordsLocation.country"));
+  await page.waitForFunction(() => window.h.report.findings.some((f) => f.code === "CASE001" && f.field === "requestedCountry"));
+  await page.closeAll();
+});
