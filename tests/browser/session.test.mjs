@@ -273,7 +273,11 @@ test("an attribute written again with the value it had (React re-rendering after
   const typed = await page.evaluate(() => window.reports.length) - idle;
   assert.ok(typed >= 1 && typed <= 2, `reports for one fill: ${typed}`);
   // A real rename is still news: the control's value moves to its new path.
+  const case001 = () => window.h.report.findings.some((f) => f.code === "CASE001" && f.field === "requestedCountry");
+  await page.fill("#rd", "US");
+  await page.waitForFunction((f) => !Function(`return (${f})()`)(), case001.toString());
   await page.evaluate(() => document.getElementById("rd").setAttribute("name", "recordsLocation.country"));
-  await page.waitForFunction(() => window.h.report.findings.some((f) => f.code === "CASE001" && f.field === "requestedCountry"));
+  await page.waitForFunction((f) => Function(`return (${f})()`)(), case001.toString());
+  assert.ok(await page.evaluate(() => window.h.report.findings.every((f) => f.field !== "recordsLocation.country" || f.code !== "LOC001")));
   await page.closeAll();
 });

@@ -138,8 +138,14 @@ test("the contract's preservation example: lapsed on the expiry day, one day lef
 test("rules(), providers() and version() return plain data", () => {
   const list = rules();
   assertPlain(list, "rules()");
-  assert.ok(list.length >= 50);
-  for (const r of list) for (const k of ["code", "severity", "area", "title", "description", "source"]) assert.ok(k in r, `${r.code}.${k}`);
+  assert.equal(list.length, 63, "contract v2's catalogue");
+  assert.equal(new Set(list.map((r) => r.code)).size, list.length, "codes are unique");
+  const TYPES = ["formal_mar", "police_to_police", "preservation_only", "emergency_disclosure"];
+  for (const r of list) {
+    for (const k of ["code", "severity", "area", "title", "description", "source", "appliesTo"]) assert.ok(k in r, `${r.code}.${k}`);
+    assert.ok(r.appliesTo.length > 0 && r.appliesTo.every((t) => TYPES.includes(t)), `${r.code}.appliesTo: ${r.appliesTo}`);
+  }
+  assert.deepEqual(list.find((r) => r.code === "CASE004").appliesTo, ["formal_mar"], "§6.1: only a formal MAR needs a legal basis");
   assert.notEqual(rules("fr")[0].title, list[0].title);
   const p = providers();
   assertPlain(p, "providers()");
