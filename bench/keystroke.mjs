@@ -8,7 +8,7 @@
 // framework-safe scheduling and the rendering in between all count. Prints one JSON object and,
 // unless --no-write, merges it into bench/results.json under "keystroke".
 //   node bench/keystroke.mjs [--smoke] [--profile] [--no-write]
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "../scripts/chromium.mjs";
@@ -22,7 +22,7 @@ const root = new URL("..", import.meta.url);
 
 // pkg/ as built, plus today's binding beside it (it imports ./marcheck.js like the new one).
 const dir = mkdtempSync(join(tmpdir(), "marcheck-keystroke-"));
-for (const f of readdirSync(new URL("pkg/", root))) copyFileSync(new URL(`pkg/${f}`, root), join(dir, f));
+cpSync(new URL("pkg/", root), dir, { recursive: true }); // pkg/ also holds folders (docs/, bench/)
 copyFileSync(new URL("bench/attach-v0.1.0.js", root), join(dir, "attach-v0.1.0.js"));
 const BINDINGS = { "v0.1.0": "/pkg/attach-v0.1.0.js", new: "/pkg/attach.js" };
 if (profile) {

@@ -1,5 +1,5 @@
 // Types for marcheck/standard: a Standard Schema v1 adapter (https://standardschema.dev).
-import type { MarForm, Options } from "./attach.js";
+import type { MarForm, Options } from "./marcheck.js";
 
 /** The Standard Schema v1 interface, as published by the spec (copied, no dependency). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -40,7 +40,7 @@ export declare namespace StandardSchemaV1 {
  * (`"accounts"` covers `accounts[2].value`; `""` covers the form-level findings). A form library
  * that renders only some fields (a wizard step) passes those, or it stays invalid forever.
  */
-export type SchemaOptions = Options & { scope?: string[] };
+export type SchemaOptions = Options;
 
 /**
  * A schema whose issues are marcheck's error findings (warnings and info never fail), each with

@@ -3,7 +3,7 @@
 //   read.js          reading the form (paths, values, the whole model)
 //   marks.js         aria-describedby / aria-invalid / custom validity on the controls
 //   summary.js       the list of findings, updated by key, and the live region
-//   session-shim.js  the core's session, or an emulation over validate()
+//   paths.js         model paths, merged values, the binding's scope over a report
 //   index.js         the wiring: events, scope, scheduling, the handle, declarative use
 // Fails open: if the module or the wasm cannot load, the form works exactly as before.
 // No dependencies; every message is written with textContent, never as HTML.
@@ -11,7 +11,7 @@
 import { mapper, readable, readForm, valueOf, put } from "./read.js";
 import { marker, shown } from "./marks.js";
 import { summary as makeSummary, findSummary, langOf, make } from "./summary.js";
-import { createSession, clone, covers, mergeInto, narrow, segments } from "./session-shim.js";
+import { clone, covers, mergeInto, narrow, segments } from "./paths.js";
 
 const RANK = { info: 1, warning: 2, error: 3 };
 const SEV = ["", "info", "warning", "error"];
@@ -22,15 +22,16 @@ let uid = 0;
 
 const warn = (...a) => console.warn("marcheck:", ...a);
 
-/** Loads and initialises the core once; resolves to the module, or null (fail open). */
+/**
+ * Loads and initialises the core once; resolves to the module, or null (fail open). The core's
+ * own init() is memoised: an app that calls it too (or loads marcheck/standard) shares the one
+ * fetch of the .wasm.
+ */
 function load() {
   return (loading ||= (async () => {
     if (typeof WebAssembly != "object") throw new Error("this browser has no WebAssembly");
-    // The .wasm is fetched while the glue module loads, not after it: one round trip less.
-    const wasm = fetch(new URL("./marcheck_bg.wasm", import.meta.url));
-    wasm.catch(() => {}); // a failure is reported where it is awaited, below
     const core = await import("./marcheck.js");
-    await core.default({ module_or_path: wasm });
+    await core.default();
     return core;
   })().catch((e) => {
     warn("validation is off, the form works as before:", (e && e.message) || e);
@@ -87,7 +88,7 @@ export async function attach(form, opts = {}) {
     const o = opts.options ?? {};
     if (session && sessionOptions === o) return false;
     session?.free();
-    session = createSession(core, (sessionOptions = o));
+    session = core.createSession((sessionOptions = o));
     return true;
   };
 
@@ -96,6 +97,7 @@ export async function attach(form, opts = {}) {
   let extra = {}; // values set from code: h.merge(), h.set()
   let scopeSpec = opts.scope ?? "form", scopeTest = null, visible = null;
   let touched = new WeakSet(), dirty = new WeakSet(), submitted = false, failed = false;
+  const outside = new Set(); // paths of controls the model does not have (warned about once)
   let structure = true; // the controls changed: read the whole form at the next run
   const pending = new Set(); // controls changed since the last run
   const newlyTouched = new Set();
@@ -197,8 +199,14 @@ export async function attach(form, opts = {}) {
       if (g.bad) continue;
       try {
         r = session.set(g.path, v);
-      } catch {
-        g.bad = true; // not a model path: the core reads nothing there (a portal's own field)
+      } catch (e) {
+        // Not a model path (a portal's own field): the core reads nothing there. Skipped from
+        // now on; said once.
+        g.bad = true;
+        if (!outside.has(g.path)) {
+          outside.add(g.path);
+          warn(`the control for "${g.path}" is not read:`, (e && e.message) || e);
+        }
       }
     }
     pending.clear();
@@ -367,11 +375,21 @@ export async function attach(form, opts = {}) {
   const hasControl = (n) => n.nodeType == 1 && !ourNodes(n) && (n.matches(CONTROL) || !!n.querySelector(CONTROL));
   const observer = new MutationObserver((records) => {
     let changed = false, seen = false;
+    // An attribute written with the value it had is no news: React writes `name` (and others)
+    // again at every render, and a render follows every onReport that sets state. What counts is
+    // the value before the batch's first record against the value now.
+    const before = new Map(); // element -> Map(attribute -> value before this batch)
+    for (const r of records) {
+      if (r.type != "attributes") continue;
+      const was = before.get(r.target) || before.set(r.target, new Map()).get(r.target);
+      if (!was.has(r.attributeName)) was.set(r.attributeName, r.oldValue);
+    }
     for (const r of records) {
       if ((sum.box && sum.box.contains(r.target)) || ourNodes(r.target)) continue;
       if (r.type == "childList") {
         if ([...r.addedNodes, ...r.removedNodes].some(hasControl)) changed = true;
       } else if (r.type == "attributes") {
+        if (before.get(r.target).get(r.attributeName) === r.target.getAttribute(r.attributeName)) continue;
         if (/^(?:name|disabled|type|data-marcheck-field|data-marcheck-anchor)$/.test(r.attributeName)) changed = true;
         else seen = true; // hidden, style, class: what is shown
       }
@@ -384,7 +402,7 @@ export async function attach(form, opts = {}) {
     if (changed) schedule();
   });
   observer.observe(form, {
-    childList: true, subtree: true, attributes: true,
+    childList: true, subtree: true, attributes: true, attributeOldValue: true,
     attributeFilter: ["name", "disabled", "type", "data-marcheck-field", "data-marcheck-anchor", "hidden", "style", "class"],
   });
 
@@ -417,10 +435,12 @@ export async function attach(form, opts = {}) {
       if (!active) return null;
       const segs = segments(path);
       if (!segs) throw new Error(`marcheck: "${path}" is not a model path`);
+      // The core says whether it is a model path (it throws an Error if not: nothing is kept).
+      if (ensureSession()) structure = true; // a new session: fed by a full read at the run below
+      session.set(path, value);
       // A path no control holds is kept for later full reads; a control's path is the control's
       // again at its next event or read (the page's controls win).
       if (!page.groups.has(path)) put(extra, segs, clone(value));
-      if (!ensureSession() && !structure) session.set(path, value);
       return run();
     },
     /** Values from elsewhere (earlier wizard steps, a draft); the page's controls win. */

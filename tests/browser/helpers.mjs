@@ -52,6 +52,7 @@ export const VALID = {
   req_type: "formal_mar",
   from_cc: "FR",
   to_cc: "US",
+  legal_basis: "France–US Mutual Legal Assistance Treaty", // v2: a formal MAR names its legal basis (CASE004)
   auth_name: "Police nationale, OFAC",
   auth_officer: "Insp. Marie Dupont",
   auth_email: "m.dupont@interieur.gouv.fr",

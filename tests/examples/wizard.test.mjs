@@ -1,7 +1,7 @@
 // examples/wizard (three steps, one <form> mounted at a time, attach() with scope "controls" and
 // `values` from the earlier steps; the last step checks the whole form), built by webpack,
-// driven in Chromium. Waits for the binding of contract v2 §8 (scope, values) and, for the
-// complete request to go through, the core's §6.1 (rules by request type).
+// driven in Chromium: the binding of contract v2 §8 (scope, values) and the core's §6.1 (rules by
+// request type: a complete preservation request states why it is needed and that a MAR follows).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useExample, assertCleanPage } from "./helpers.mjs";
@@ -50,18 +50,23 @@ test("wizard: each step blocks on its own errors only; the last step blocks on e
   const fields = await page.evaluate(() => window.wizard.handle.report.findings.filter((f) => f.severity === "error").map((f) => f.field));
   assert.ok(fields.includes("case.facts"), `step 2's error is in the final check: ${fields}`);
   assert.ok(!fields.some((f) => f.startsWith("authority")), `step 1's answers reach the last step through values: ${fields}`);
+  const warned = await page.evaluate(() => window.wizard.handle.report.findings.filter((f) => f.severity === "warning").map((f) => f.code));
+  assert.ok(warned.includes("PRES015") && warned.includes("PRES016"), `a preservation request's Art. 29 statements are asked for: ${warned}`);
 
   // Back to step 2, fill it, and Send goes through.
   await page.click("#back");
   await page.waitForFunction(() => window.wizard?.step === 2);
   await page.fill('[name="case.offences[0].name"]', "Fraud");
   await page.fill('[name="case.facts"]', "Between May and August 2026 the suspect used the account below to sell counterfeit bank cards to forty victims in Fiji.");
+  await page.fill('[name="preservation.necessity"]', "The seller could delete the account and its messages once he learns of the complaint.");
+  await page.check('[name="preservation.marToFollow"]');
   await page.click("button[type=submit]:not([formnovalidate])");
   await page.waitForFunction(() => window.wizard?.step === 3);
   assert.equal(await page.inputValue('[name="accounts[0].value"]'), "seller.cards@gmail.com", "step 3 kept its answers");
   await page.click("button[type=submit]:not([formnovalidate])");
   await page.waitForSelector("#sent");
-  assert.match(await page.textContent("#sent"), /^Sent: 0 errors/);
+  // A complete preservation request (contract v2): no error and no warning.
+  assert.equal(await page.textContent("#sent"), "Sent: 0 errors, 0 warnings.");
   assertCleanPage(page);
   await page.closeAll();
 });

@@ -14,6 +14,7 @@ export const VALID_FORM = Object.freeze({
   requestType: "formal_mar",
   requestingCountry: "FR",
   requestedCountry: "US",
+  legalBasis: { instrument: "France–US Mutual Legal Assistance Treaty", article: "Art. 1" }, // v2: CASE004 for a formal MAR
   authority: {
     name: "Police nationale, OFAC",
     officer: "Insp. Marie Dupont",

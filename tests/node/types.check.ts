@@ -1,6 +1,6 @@
 // Type-checked by types.test.mjs with tsc --strict: the .d.ts files as a portal would use them.
-import { attach, type Report, type Finding, type Options, type MarForm, type Handle, type AttachOptions } from "../../js/attach.js";
-import marcheckSchema, { createSchema, toPath, type StandardSchemaV1 } from "../../js/standard.js";
+import { attach, type Report, type Finding, type Options, type MarForm, type Handle, type AttachOptions } from "../../pkg/attach.js";
+import marcheckSchema, { createSchema, toPath, type StandardSchemaV1 } from "../../pkg/standard.js";
 
 async function main(form: HTMLFormElement) {
   const h: Handle = await attach(form, {
@@ -33,3 +33,16 @@ const form: MarForm = { requestType: "formal_mar", accounts: [{ kind: "email", v
 standardValidate(marcheckSchema, form);
 standardValidate(createSchema({ asOf: "2026-11-20" }), {});
 toPath("a[0].b") satisfies (string | number)[];
+
+// v2: the types are the core's (pkg/marcheck.d.ts): scope in the options, the v2 facts, and a
+// MarForm with no index signature, so a misspelt key is refused.
+const scoped = createSchema({ asOf: "2026-11-20", scope: ["authority", ""] });
+standardValidate(scoped, { legalBasis: { instrument: "Budapest Convention", article: "Art. 29" } });
+function facts(r: Report) {
+  r.facts.requestType satisfies "formal_mar" | "police_to_police" | "preservation_only" | "emergency_disclosure";
+  r.facts.providerEntity?.legalEntity satisfies string | undefined;
+}
+// @ts-expect-error a key the model does not have
+const typo: MarForm = { requestTyp: "formal_mar" };
+// @ts-expect-error scope is a list of paths
+const badScope: Options = { scope: "authority" };

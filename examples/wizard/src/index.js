@@ -20,7 +20,9 @@ const STEPS = [
     title: "Case",
     html: `
       <div data-marcheck-anchor="case.offences"><label>Offence <input name="case.offences[0].name"></label></div>
-      <label>Summary of facts <textarea name="case.facts" rows="4"></textarea></label>`,
+      <label>Summary of facts <textarea name="case.facts" rows="4"></textarea></label>
+      <label>Why preservation is needed <textarea name="preservation.necessity" rows="2"></textarea></label>
+      <label><input type="checkbox" name="preservation.marToFollow"> A request for mutual assistance will follow</label>`,
   },
   {
     title: "Account and data",
@@ -47,13 +49,15 @@ function put(path, value) {
     else o = o[k] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
   });
 }
+/** Keeps a step's answers as the binding reads them: a lone checkbox is true or false, a group a list. */
 function keep(form) {
-  const data = new FormData(form);
-  for (const name of new Set(data.keys())) {
-    const all = data.getAll(name);
-    const multiple = form.querySelector(`[name="${name}"]`)?.type === "checkbox";
-    put(name, multiple ? all : all[0]);
+  const boxes = new Map();
+  for (const el of form.elements) {
+    if (!el.name || el.disabled || /^(submit|button|reset)$/.test(el.type)) continue;
+    if (el.type === "checkbox") boxes.set(el.name, [...(boxes.get(el.name) || []), el]);
+    else if (el.type !== "radio" || el.checked) put(el.name, el.value);
   }
+  for (const [name, els] of boxes) put(name, els.length > 1 ? els.filter((e) => e.checked).map((e) => e.value) : els[0].checked);
 }
 
 let handle;
@@ -71,7 +75,7 @@ async function show(i) {
   for (const el of form.elements) {
     const v = el.name && el.name.match(/[^.[\]]+/g).reduce((o, k) => o?.[k], answers);
     if (v === undefined || el.type === "hidden") continue;
-    if (el.type === "checkbox") el.checked = [].concat(v).includes(el.value);
+    if (el.type === "checkbox") el.checked = typeof v === "boolean" ? v : [].concat(v).includes(el.value);
     else el.value = v;
   }
   handle = await attach(form, {

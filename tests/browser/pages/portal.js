@@ -5,6 +5,7 @@ export const FIELDS = {
   requestType: "req_type",
   requestingCountry: "from_cc",
   requestedCountry: "to_cc",
+  "legalBasis.instrument": "legal_basis",
   "authority.name": "auth_name",
   "authority.officer": "auth_officer",
   "authority.email": "auth_email",
