@@ -20,6 +20,19 @@ cp "$src/marcheck.d.ts" "$src/marcheck_bg.wasm.d.ts" js/attach.d.ts js/standard.
 # wasm-bindgen types the raw exports of InitOutput (what init() resolves to) as `any`: they are
 # not for callers, so `unknown` there keeps the package's types free of `any`.
 sed -i -E '/^export interface InitOutput/,/^\}/ s/\bany\b/unknown/g' "$out/marcheck.d.ts"
+# Options and a report's scope may be left out (contract §7): wasm-bindgen types an
+# `Option<JsValue>` given an unchecked type as required. Session's `[Symbol.dispose]` needs
+# TypeScript's esnext.disposable lib, which a portal on es2022 does not have: left out of the
+# types (the method is still there).
+sed -i -E \
+  -e 's/^export function validate\(form: MarForm \| unknown, options: Options\)/export function validate(form: MarForm | unknown, options?: Options)/' \
+  -e 's/^export function createSession\(options: Options\)/export function createSession(options?: Options)/' \
+  -e 's/^    report\(scope: string\[\]\): Report;/    report(scope?: string[]): Report;/' \
+  -e '/^    \[Symbol\.dispose\]\(\): void;$/d' \
+  "$out/marcheck.d.ts"
+for want in 'validate(form: MarForm | unknown, options?: Options)' 'createSession(options?: Options)' 'report(scope?: string[])'; do
+  grep -qF "$want" "$out/marcheck.d.ts" || { echo "build: marcheck.d.ts lacks: $want" >&2; exit 1; }
+done
 # The glue imports its snippets (src/wasm.js, the JavaScript half of the wasm layer) from
 # snippets/: bundled in, so the package keeps its files. wasm-bindgen lists that module once per
 # import in its import object (same module, duplicate keys), which esbuild would warn about.

@@ -34,7 +34,10 @@ function load() {
     await core.default();
     return core;
   })().catch((e) => {
-    warn("validation is off, the form works as before:", (e && e.message) || e);
+    // Under a CSP without 'wasm-unsafe-eval' the browser's own text names only 'unsafe-eval':
+    // say the fix a portal should make.
+    const csp = /eval|CSP|Content.Security/i.test(e && e.message) ? ["— to run it, allow 'wasm-unsafe-eval' in script-src"] : [];
+    warn("validation is off, the form works as before:", (e && e.message) || e, ...csp);
     return null;
   }));
 }

@@ -23,6 +23,7 @@ test("CSP without 'wasm-unsafe-eval': no validation, a warning, the form submits
   await page.waitForTimeout(300);
   assert.equal(warned(page).length, 1, page.log.console.join("\n"));
   assert.match(warned(page)[0], /validation is off/);
+  assert.match(warned(page)[0], /allow 'wasm-unsafe-eval' in script-src/, "the warning says the fix");
   assert.deepEqual(page.log.errors, [], "no uncaught error");
   assert.equal(await page.$$eval("#summary *", (e) => e.length), 0);
   assert.equal(await page.$eval("#decl", (f) => f.noValidate), false);
