@@ -20,7 +20,7 @@ step "rust: unit, rule, fixture, docs and property tests (native)"
 cargo test --quiet
 
 step "rust: the limits, each answered in bounded time (optimised, one test at a time)"
-cargo test --quiet --release --test limits -- --test-threads=1
+cargo test --quiet --profile limits --test limits -- --test-threads=1
 
 step "wasm: wasm-bindgen-test in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

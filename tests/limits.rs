@@ -1,8 +1,8 @@
 //! The limits of what the core reads (README, "Limits"), each enforced and each answered in
 //! bounded time: a value beyond a limit is a FORM001 at its field, options beyond one an Error
 //! that names it, and any input within twice the limits is answered in under 100 ms natively.
-//! `make test` runs this file optimised (`--release`, as the command line is built): the times
-//! are a portal's server's, not a debug build's.
+//! `make test` runs this file optimised (`--profile limits`): the times are a portal's
+//! server's, not a debug build's.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -149,7 +149,7 @@ proptest! {
         let took = start.elapsed();
         prop_assert!(!r.findings.is_empty());
         // Debug builds are ten times slower: the bound holds for the optimised build that a
-        // server runs (`--release`), and is only checked there.
+        // server runs (`--profile limits`), and is only checked there.
         if !cfg!(debug_assertions) {
             prop_assert!(took < Duration::from_millis(100), "{:?} for {} bytes", took, form.len());
         }
