@@ -26,7 +26,7 @@ bench: build
 # A long property-test run on arbitrary JSON (make test runs 256 cases of each property).
 PROPTEST_CASES ?= 1000000
 fuzz:
-	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --release --test hostile
+	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --profile limits --test hostile --test metamorphic
 
 clean:
 	rm -rf pkg target/wasm32-unknown-unknown
