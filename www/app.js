@@ -16,6 +16,7 @@ const state = {
   checking: "loading", // "loading" | "on" | "off" (the package could not load: the form works unchecked)
   live: null, // the module: { attach, providers, version }
   profiles: {},
+  rules: [], // the core's rules(): [{ code, field, appliesTo }], to say which checks a request type gets
   report: null,
   status: null, // the last status message, re-said in a new language
   savedTime: null, // when the draft was last written ("14:03")
@@ -234,11 +235,15 @@ function showProfile() {
   const name = profileName(key);
   const terms = [known(p.periodDays) ? t("profile.period", { name, n: p.periodDays }) : t("profile.periodUnknown", { name })];
   if (known(p.extensionDays)) terms.push(t("profile.ext", { n: p.extensionDays }));
+  if (known(p.maxExtensions)) terms.push(t(`profile.maxExt.${p.maxExtensions === 1 ? "one" : "other"}`, { n: p.maxExtensions }));
   if (known(p.maxTotalDays)) terms.push(t("profile.max", { n: p.maxTotalDays }));
   if (known(p.extensionLeadDays)) terms.push(t("profile.lead", { n: p.extensionLeadDays }));
   const words = [terms.join(", ") + "."];
   const notifies = { yes: t("yes"), no: t("no"), unknown: t("unknown") }[p.notifiesUser];
   if (notifies) words.push(t("profile.notifies", { v: notifies }));
+  // The entity that holds this account holder's records (contract §4 facts.providerEntity).
+  const entity = state.report?.facts?.providerEntity;
+  if (entity?.legalEntity) words.push(t("profile.entity", { entity: entity.legalEntity, country: entity.country ?? "?" }));
   if (p.source) {
     const checked = /^\d{4}-\d{2}-\d{2}$/.test(p.checked ?? "") ? formatDate(state.locale, p.checked) : p.checked ?? "";
     words.push(t("profile.source", { source: p.source.split(/:\s/)[0], checked }));
@@ -248,13 +253,59 @@ function showProfile() {
 
 /* ------------------------------------------------------------------ the page reacting to the form */
 
-/** Emergency and CSAM details show when their box is ticked, or when they hold anything. */
+const requestType = () => form.querySelector('input[name="requestType"]:checked')?.value ?? "";
+
+/**
+ * Emergency and CSAM details show when their box is ticked, or when they hold anything; the
+ * emergency's also for an emergency disclosure (the emergency applies then, ticked or not).
+ */
 function syncDetails() {
   for (const box of form.querySelectorAll("[data-shown-by]")) {
     const ctl = form.elements.namedItem(box.dataset.shownBy);
     const filled = [...box.querySelectorAll("input,textarea,select")].some((c) =>
       c.type === "checkbox" || c.type === "radio" ? c.checked : c.value.trim() !== "");
-    box.hidden = !(ctl?.checked || filled);
+    const byType = box.dataset.shownBy === "emergency.active" && requestType() === "emergency_disclosure";
+    box.hidden = !(ctl?.checked || filled || byType);
+  }
+}
+
+/** The form's groups, by the model paths they hold (a rule's field under one of them is a check of that group). */
+const GROUPS = {
+  "g-legal": ["legalBasis"], "g-authority": ["authority"], "g-case": ["case"], "g-provider": ["provider", "accounts"],
+  "g-data": ["data"], "g-preservation": ["preservation"], "g-location": ["recordsLocation"], "g-emergency": ["emergency"],
+  "g-notification": ["notification"], "g-csam": ["csam"],
+};
+const under = (field, prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);
+
+/**
+ * Says which request type the core checked (report.facts.requestType) and how many of its checks
+ * apply to it (rules()[].appliesTo, contract §6.1); dims the groups none of them looks at. A
+ * dimmed group keeps its values: it is still read, exported and saved.
+ */
+function showApplicability() {
+  const line = $("checked-as");
+  const type = state.checking === "on" ? state.report?.facts?.requestType : null;
+  const applying = type ? state.rules.filter((r) => Array.isArray(r.appliesTo) && r.appliesTo.includes(type)) : [];
+  line.hidden = !type;
+  line.dataset.type = type ?? "";
+  if (type) {
+    const key = requestType() ? "checkedAs" : "checkedAs.default";
+    line.textContent = t(key, { type: t(`requestType.${type}`), n: applying.length, total: state.rules.length });
+  } else line.textContent = "";
+  for (const [id, prefixes] of Object.entries(GROUPS)) {
+    const group = $(id);
+    const checked = !type || !state.rules.length || applying.some((r) => prefixes.some((p) => under(String(r.field ?? ""), p)));
+    group.classList.toggle("not-checked", !checked);
+    let note = group.querySelector(":scope > .not-checked-note");
+    if (!checked && !note) {
+      note = document.createElement("p");
+      note.className = "not-checked-note";
+      group.querySelector(":scope > legend").after(note);
+    }
+    if (note) {
+      note.hidden = checked;
+      note.textContent = checked ? "" : t("notChecked", { type: t(`requestType.${type}`) });
+    }
   }
 }
 
@@ -271,6 +322,7 @@ function syncPage() {
   showProfile();
   drawTimeline();
   showCounts();
+  showApplicability();
 }
 
 function extensionDates() {
@@ -306,6 +358,8 @@ function onReport(report) {
   $("submit-result").textContent = "";
   drawTimeline();
   showCounts();
+  showApplicability();
+  showProfile();
 }
 
 /* ------------------------------------------------------------------ the binding */
@@ -333,6 +387,7 @@ async function attachChecker() {
     state.handle = h;
     state.checking = h.report ? "on" : "off"; // an inert handle: the core could not load
     if (!h.report) state.report = null;
+    else state.report = h.report;
   } catch (e) {
     console.error(e);
     state.checking = "off";
@@ -354,11 +409,13 @@ async function startChecking() {
   if (!state.handle?.report) return;
   try {
     state.profiles = state.live.providers() ?? {};
+    state.rules = state.live.rules(state.locale) ?? [];
     $("version").textContent = t("foot.version", { version: state.live.version() });
   } catch (e) {
     console.warn(e);
   }
   fillProfiles();
+  showApplicability();
 }
 
 /* ------------------------------------------------------------------ samples */
@@ -429,7 +486,7 @@ function exportJson() {
   say("draft.exported", { file });
 }
 
-const FORM_KEYS = new Set(["requestType", "requestingCountry", "requestedCountry", "submissionDate", "authority", "case",
+const FORM_KEYS = new Set(["requestType", "requestingCountry", "requestedCountry", "submissionDate", "legalBasis", "authority", "case",
   "provider", "accounts", "data", "preservation", "recordsLocation", "emergency", "notification", "csam"]);
 
 /** A file is the form itself (what Export writes), or a sample/draft: { form, asOf?, ... }. */
@@ -517,6 +574,7 @@ function wire() {
   form.addEventListener("input", () => { syncCounters(); saveDraft(); });
   form.addEventListener("change", (e) => {
     syncDetails();
+    if (e.target.name === "requestType") showApplicability();
     if (e.target.name === "provider.profile") showProfile();
     if (e.target.name === "preservation.status" || /extensions/.test(e.target.name)) drawTimeline();
     saveDraft();
