@@ -225,6 +225,17 @@ function fillProfiles() {
   showProfile();
 }
 
+/**
+ * The name of a profile's source, short enough for the card: v1 gave one string, v2 one per fact
+ * (the period's, else the name's, else the first); the name is what comes before its address.
+ */
+function sourceName(src) {
+  const s = typeof src === "string" ? src
+    : src && typeof src === "object" ? [src.periodDays, src.name, ...Object.values(src)].find((v) => typeof v === "string" && v.trim()) : "";
+  const name = (s ?? "").split(/\s\(https?:|, archived/)[0].trim();
+  return name.length > 140 ? `${name.slice(0, 139)}…` : name;
+}
+
 function showProfile() {
   const key = $("f-provider-profile").value;
   const p = state.profiles[key];
@@ -244,9 +255,10 @@ function showProfile() {
   // The entity that holds this account holder's records (contract §4 facts.providerEntity).
   const entity = state.report?.facts?.providerEntity;
   if (entity?.legalEntity) words.push(t("profile.entity", { entity: entity.legalEntity, country: entity.country ?? "?" }));
-  if (p.source) {
+  const source = sourceName(p.source);
+  if (source) {
     const checked = /^\d{4}-\d{2}-\d{2}$/.test(p.checked ?? "") ? formatDate(state.locale, p.checked) : p.checked ?? "";
-    words.push(t("profile.source", { source: p.source.split(/:\s/)[0], checked }));
+    words.push(t("profile.source", { source, checked }));
   }
   card.textContent = words.join(" ");
 }
@@ -355,7 +367,6 @@ function showCounts() {
 
 function onReport(report) {
   state.report = report;
-  $("submit-result").textContent = "";
   drawTimeline();
   showCounts();
   showApplicability();
@@ -365,17 +376,17 @@ function onReport(report) {
 /* ------------------------------------------------------------------ the binding */
 
 /**
- * The options object handed to attach(). The binding reads it on every run (attach.d.ts), so a
- * new language or as-of date is a change to this object and a validate(): the fields the officer
- * has touched keep their marks.
+ * What is handed to attach(). The binding reads `options` on every run (attach.d.ts); the v2
+ * binding notices a change by the object itself (a new object starts a new session), so a new
+ * language or as-of date is a new options object and a validate(): the fields the officer has
+ * touched keep their marks.
  */
-const checkOptions = { locale: state.locale };
+const attachOptions = { options: { locale: state.locale }, on: "input", blockSubmit: true, onReport };
 
 /** Re-checks the form now, with the page's current language and as-of date. */
 function recheck() {
-  checkOptions.locale = state.locale;
-  if (state.asOf) checkOptions.asOf = state.asOf;
-  else delete checkOptions.asOf;
+  $("submit-result").textContent = "";
+  attachOptions.options = state.asOf ? { locale: state.locale, asOf: state.asOf } : { locale: state.locale };
   state.handle?.validate();
   drawTimeline();
 }
@@ -383,7 +394,7 @@ function recheck() {
 async function attachChecker() {
   try {
     recheck();
-    const h = await state.live.attach(form, { options: checkOptions, on: "input", blockSubmit: true, onReport });
+    const h = await state.live.attach(form, attachOptions);
     state.handle = h;
     state.checking = h.report ? "on" : "off"; // an inert handle: the core could not load
     if (!h.report) state.report = null;
@@ -571,7 +582,9 @@ async function clearForm() {
 /* ------------------------------------------------------------------ events */
 
 function wire() {
-  form.addEventListener("input", () => { syncCounters(); saveDraft(); });
+  // What "Check and send" said holds until the form changes. (Not on every report: the binding
+  // also reports after the submit itself, once the page has answered it.)
+  form.addEventListener("input", () => { $("submit-result").textContent = ""; syncCounters(); saveDraft(); });
   form.addEventListener("change", (e) => {
     syncDetails();
     if (e.target.name === "requestType") showApplicability();
@@ -598,6 +611,7 @@ function wire() {
       const next = (ol.children[i] ?? ol.children[i - 1])?.querySelector("input,select,textarea");
       (next ?? form.querySelector(`[data-add="${key}"]`)).focus();
     } else return;
+    $("submit-result").textContent = "";
     state.handle?.validate();
     drawTimeline();
     saveDraft();
