@@ -287,6 +287,7 @@ const GROUPS = {
   "g-data": ["data"], "g-preservation": ["preservation"], "g-location": ["recordsLocation"], "g-emergency": ["emergency"],
   "g-notification": ["notification"], "g-csam": ["csam"],
 };
+const QUIET_FIELDS = ["requestedCountry", "case.nexus", "preservation.proofAttached", "preservation.necessity", "preservation.marToFollow", "notification.basis"];
 const under = (field, prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);
 
 /**
@@ -317,6 +318,28 @@ function showApplicability() {
     if (note) {
       note.hidden = checked;
       note.textContent = checked ? "" : t("notChecked", { type: t(`requestType.${type}`) });
+    }
+  }
+  // Within a checked group, a field that only other types' checks read (the requested country for
+  // an emergency, Art. 29's statements for a formal MAR) is dimmed the same way. Only fields that
+  // no rule reads but the ones naming them as their field (rules() gives one field per rule: the
+  // preservation status, say, is read by many rules it is not the field of).
+  for (const name of QUIET_FIELDS) {
+    const ctl = form.elements.namedItem(name);
+    const box = (ctl instanceof RadioNodeList ? ctl[0] : ctl)?.closest(".field, fieldset.sub");
+    if (!box) continue;
+    const readers = type ? state.rules.filter((r) => r.field === name) : [];
+    const quiet = readers.length > 0 && !readers.some((r) => r.appliesTo?.includes(type)) && !box.closest(".group.not-checked");
+    box.classList.toggle("not-checked", quiet);
+    let note = box.querySelector(":scope > .not-checked-note");
+    if (quiet && !note) {
+      note = document.createElement("p");
+      note.className = "not-checked-note";
+      box.append(note);
+    }
+    if (note) {
+      note.hidden = !quiet;
+      note.textContent = quiet ? t("notCheckedField") : "";
     }
   }
 }

@@ -16,6 +16,8 @@ const sample = (file) => JSON.parse(readFileSync(`${root}www/samples/${file}`, "
 const checkedAs = (page) => page.locator("#checked-as");
 const codesOf = async (page) => (await findings(page)).map((f) => f.code);
 const dimmed = (page) => page.$$eval("#mar > fieldset.group.not-checked", (gs) => gs.map((g) => g.id).sort());
+/** The single fields dimmed inside checked groups, by the name of their control. */
+const quietFields = (page) => page.$$eval("#mar .not-checked:not(.group)", (bs) => bs.map((b) => b.querySelector("[name]").name).sort());
 
 /** Clicks a request type and waits until the core's report says it checked that type. */
 async function switchType(page, type) {
@@ -43,6 +45,7 @@ describe("contract v2 in the demo", () => {
     assert.deepEqual(await dimmed(page), ["g-case", "g-legal", "g-location", "g-preservation"]);
     assert.match(await page.locator("#g-location > .not-checked-note").textContent(), /^Not checked for this type of request \(Emergency disclosure\)/);
     assert.equal(await page.locator("#g-emergency > .not-checked-note").count(), 0);
+    assert.deepEqual(await quietFields(page), ["notification.basis", "requestedCountry"]);
     await shot(page, "20-v2-emergency");
 
     // The same form as a formal MAR: what a MAR must carry comes back.
@@ -53,6 +56,7 @@ describe("contract v2 in the demo", () => {
     for (const c of ["CASE001", "LOC001", "LOC002", "DATE001", "CASE004", "PRES012"]) assert.ok(codes.includes(c), `formal MAR: ${c}, got ${codes}`);
     assert.ok((await counts(page)).error > 0);
     assert.deepEqual(await dimmed(page), [], "a formal MAR reads every group");
+    assert.deepEqual(await quietFields(page), ["preservation.marToFollow", "preservation.necessity"], "Art. 29's statements are a preservation's");
     await shot(page, "21-v2-emergency-as-formal-mar");
 
     // A preservation: no requested country or records location; what Art. 29 asks instead.
@@ -62,6 +66,7 @@ describe("contract v2 in the demo", () => {
     for (const c of ["CASE001", "LOC001", "CASE004"]) assert.ok(!codes.includes(c), `preservation: no ${c}, got ${codes}`);
     for (const c of ["PRES015", "PRES016", "CASE002"]) assert.ok(codes.includes(c), `preservation: ${c}, got ${codes}`);
     assert.deepEqual(await dimmed(page), ["g-csam", "g-legal", "g-location"]);
+    assert.deepEqual(await quietFields(page), ["case.nexus", "preservation.proofAttached", "requestedCountry"]);
 
     // And back: the values of the dimmed groups were never lost.
     await switchType(page, "emergency_disclosure");
