@@ -16,6 +16,7 @@ const state = {
   checking: "loading", // "loading" | "on" | "off" (the package could not load: the form works unchecked)
   live: null, // the module: { attach, providers, version }
   profiles: {},
+  rules: [], // the core's rules(): [{ code, field, appliesTo }], to say which checks a request type gets
   report: null,
   status: null, // the last status message, re-said in a new language
   savedTime: null, // when the draft was last written ("14:03")
@@ -224,6 +225,17 @@ function fillProfiles() {
   showProfile();
 }
 
+/**
+ * The name of a profile's source, short enough for the card: v1 gave one string, v2 one per fact
+ * (the period's, else the name's, else the first); the name is what comes before its address.
+ */
+function sourceName(src) {
+  const s = typeof src === "string" ? src
+    : src && typeof src === "object" ? [src.periodDays, src.name, ...Object.values(src)].find((v) => typeof v === "string" && v.trim()) : "";
+  const name = (s ?? "").split(/\s\(https?:|, archived/)[0].trim();
+  return name.length > 140 ? `${name.slice(0, 139)}…` : name;
+}
+
 function showProfile() {
   const key = $("f-provider-profile").value;
   const p = state.profiles[key];
@@ -234,27 +246,101 @@ function showProfile() {
   const name = profileName(key);
   const terms = [known(p.periodDays) ? t("profile.period", { name, n: p.periodDays }) : t("profile.periodUnknown", { name })];
   if (known(p.extensionDays)) terms.push(t("profile.ext", { n: p.extensionDays }));
+  if (known(p.maxExtensions)) terms.push(t(`profile.maxExt.${p.maxExtensions === 1 ? "one" : "other"}`, { n: p.maxExtensions }));
   if (known(p.maxTotalDays)) terms.push(t("profile.max", { n: p.maxTotalDays }));
   if (known(p.extensionLeadDays)) terms.push(t("profile.lead", { n: p.extensionLeadDays }));
   const words = [terms.join(", ") + "."];
   const notifies = { yes: t("yes"), no: t("no"), unknown: t("unknown") }[p.notifiesUser];
   if (notifies) words.push(t("profile.notifies", { v: notifies }));
-  if (p.source) {
+  // The entity that holds this account holder's records (contract §4 facts.providerEntity).
+  const entity = state.report?.facts?.providerEntity;
+  if (entity?.legalEntity) words.push(t("profile.entity", { entity: entity.legalEntity, country: entity.country ?? "?" }));
+  const source = sourceName(p.source);
+  if (source) {
     const checked = /^\d{4}-\d{2}-\d{2}$/.test(p.checked ?? "") ? formatDate(state.locale, p.checked) : p.checked ?? "";
-    words.push(t("profile.source", { source: p.source.split(/:\s/)[0], checked }));
+    words.push(t("profile.source", { source, checked }));
   }
   card.textContent = words.join(" ");
 }
 
 /* ------------------------------------------------------------------ the page reacting to the form */
 
-/** Emergency and CSAM details show when their box is ticked, or when they hold anything. */
+const requestType = () => form.querySelector('input[name="requestType"]:checked')?.value ?? "";
+
+/**
+ * Emergency and CSAM details show when their box is ticked, or when they hold anything; the
+ * emergency's also for an emergency disclosure (the emergency applies then, ticked or not).
+ */
 function syncDetails() {
   for (const box of form.querySelectorAll("[data-shown-by]")) {
     const ctl = form.elements.namedItem(box.dataset.shownBy);
     const filled = [...box.querySelectorAll("input,textarea,select")].some((c) =>
       c.type === "checkbox" || c.type === "radio" ? c.checked : c.value.trim() !== "");
-    box.hidden = !(ctl?.checked || filled);
+    const byType = box.dataset.shownBy === "emergency.active" && requestType() === "emergency_disclosure";
+    box.hidden = !(ctl?.checked || filled || byType);
+  }
+}
+
+/** The form's groups, by the model paths they hold (a rule's field under one of them is a check of that group). */
+const GROUPS = {
+  "g-legal": ["legalBasis"], "g-authority": ["authority"], "g-case": ["case"], "g-provider": ["provider", "accounts"],
+  "g-data": ["data"], "g-preservation": ["preservation"], "g-location": ["recordsLocation"], "g-emergency": ["emergency"],
+  "g-notification": ["notification"], "g-csam": ["csam"],
+};
+const QUIET_FIELDS = ["requestedCountry", "case.nexus", "preservation.proofAttached", "preservation.necessity", "preservation.marToFollow", "notification.basis"];
+const under = (field, prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);
+
+/**
+ * Says which request type the core checked (report.facts.requestType) and how many of its checks
+ * apply to it (rules()[].appliesTo, contract §6.1); dims the groups none of them looks at. A
+ * dimmed group keeps its values: it is still read, exported and saved.
+ */
+function showApplicability() {
+  const line = $("checked-as");
+  const type = state.checking === "on" ? state.report?.facts?.requestType : null;
+  const applying = type ? state.rules.filter((r) => Array.isArray(r.appliesTo) && r.appliesTo.includes(type)) : [];
+  line.hidden = !type;
+  line.dataset.type = type ?? "";
+  if (type) {
+    const key = requestType() ? "checkedAs" : "checkedAs.default";
+    line.textContent = t(key, { type: t(`requestType.${type}`), n: applying.length, total: state.rules.length });
+  } else line.textContent = "";
+  for (const [id, prefixes] of Object.entries(GROUPS)) {
+    const group = $(id);
+    const checked = !type || !state.rules.length || applying.some((r) => prefixes.some((p) => under(String(r.field ?? ""), p)));
+    group.classList.toggle("not-checked", !checked);
+    let note = group.querySelector(":scope > .not-checked-note");
+    if (!checked && !note) {
+      note = document.createElement("p");
+      note.className = "not-checked-note";
+      group.querySelector(":scope > legend").after(note);
+    }
+    if (note) {
+      note.hidden = checked;
+      note.textContent = checked ? "" : t("notChecked", { type: t(`requestType.${type}`) });
+    }
+  }
+  // Within a checked group, a field that only other types' checks read (the requested country for
+  // an emergency, Art. 29's statements for a formal MAR) is dimmed the same way. Only fields that
+  // no rule reads but the ones naming them as their field (rules() gives one field per rule: the
+  // preservation status, say, is read by many rules it is not the field of).
+  for (const name of QUIET_FIELDS) {
+    const ctl = form.elements.namedItem(name);
+    const box = (ctl instanceof RadioNodeList ? ctl[0] : ctl)?.closest(".field, fieldset.sub");
+    if (!box) continue;
+    const readers = type ? state.rules.filter((r) => r.field === name) : [];
+    const quiet = readers.length > 0 && !readers.some((r) => r.appliesTo?.includes(type)) && !box.closest(".group.not-checked");
+    box.classList.toggle("not-checked", quiet);
+    let note = box.querySelector(":scope > .not-checked-note");
+    if (quiet && !note) {
+      note = document.createElement("p");
+      note.className = "not-checked-note";
+      box.append(note);
+    }
+    if (note) {
+      note.hidden = !quiet;
+      note.textContent = quiet ? t("notCheckedField") : "";
+    }
   }
 }
 
@@ -271,6 +357,7 @@ function syncPage() {
   showProfile();
   drawTimeline();
   showCounts();
+  showApplicability();
 }
 
 function extensionDates() {
@@ -303,25 +390,26 @@ function showCounts() {
 
 function onReport(report) {
   state.report = report;
-  $("submit-result").textContent = "";
   drawTimeline();
   showCounts();
+  showApplicability();
+  showProfile();
 }
 
 /* ------------------------------------------------------------------ the binding */
 
 /**
- * The options object handed to attach(). The binding reads it on every run (attach.d.ts), so a
- * new language or as-of date is a change to this object and a validate(): the fields the officer
- * has touched keep their marks.
+ * What is handed to attach(). The binding reads `options` on every run (attach.d.ts); the v2
+ * binding notices a change by the object itself (a new object starts a new session), so a new
+ * language or as-of date is a new options object and a validate(): the fields the officer has
+ * touched keep their marks.
  */
-const checkOptions = { locale: state.locale };
+const attachOptions = { options: { locale: state.locale }, on: "input", blockSubmit: true, onReport };
 
 /** Re-checks the form now, with the page's current language and as-of date. */
 function recheck() {
-  checkOptions.locale = state.locale;
-  if (state.asOf) checkOptions.asOf = state.asOf;
-  else delete checkOptions.asOf;
+  $("submit-result").textContent = "";
+  attachOptions.options = state.asOf ? { locale: state.locale, asOf: state.asOf } : { locale: state.locale };
   state.handle?.validate();
   drawTimeline();
 }
@@ -329,10 +417,11 @@ function recheck() {
 async function attachChecker() {
   try {
     recheck();
-    const h = await state.live.attach(form, { options: checkOptions, on: "input", blockSubmit: true, onReport });
+    const h = await state.live.attach(form, attachOptions);
     state.handle = h;
     state.checking = h.report ? "on" : "off"; // an inert handle: the core could not load
     if (!h.report) state.report = null;
+    else state.report = h.report;
   } catch (e) {
     console.error(e);
     state.checking = "off";
@@ -354,11 +443,13 @@ async function startChecking() {
   if (!state.handle?.report) return;
   try {
     state.profiles = state.live.providers() ?? {};
+    state.rules = state.live.rules(state.locale) ?? [];
     $("version").textContent = t("foot.version", { version: state.live.version() });
   } catch (e) {
     console.warn(e);
   }
   fillProfiles();
+  showApplicability();
 }
 
 /* ------------------------------------------------------------------ samples */
@@ -429,7 +520,7 @@ function exportJson() {
   say("draft.exported", { file });
 }
 
-const FORM_KEYS = new Set(["requestType", "requestingCountry", "requestedCountry", "submissionDate", "authority", "case",
+const FORM_KEYS = new Set(["requestType", "requestingCountry", "requestedCountry", "submissionDate", "legalBasis", "authority", "case",
   "provider", "accounts", "data", "preservation", "recordsLocation", "emergency", "notification", "csam"]);
 
 /** A file is the form itself (what Export writes), or a sample/draft: { form, asOf?, ... }. */
@@ -514,9 +605,12 @@ async function clearForm() {
 /* ------------------------------------------------------------------ events */
 
 function wire() {
-  form.addEventListener("input", () => { syncCounters(); saveDraft(); });
+  // What "Check and send" said holds until the form changes. (Not on every report: the binding
+  // also reports after the submit itself, once the page has answered it.)
+  form.addEventListener("input", () => { $("submit-result").textContent = ""; syncCounters(); saveDraft(); });
   form.addEventListener("change", (e) => {
     syncDetails();
+    if (e.target.name === "requestType") showApplicability();
     if (e.target.name === "provider.profile") showProfile();
     if (e.target.name === "preservation.status" || /extensions/.test(e.target.name)) drawTimeline();
     saveDraft();
@@ -540,6 +634,7 @@ function wire() {
       const next = (ol.children[i] ?? ol.children[i - 1])?.querySelector("input,select,textarea");
       (next ?? form.querySelector(`[data-add="${key}"]`)).focus();
     } else return;
+    $("submit-result").textContent = "";
     state.handle?.validate();
     drawTimeline();
     saveDraft();

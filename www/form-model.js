@@ -169,6 +169,8 @@ function prune(v, inArray = false) {
 /** Fills the form from a model (a draft, an import or a sample). Unknown keys are ignored. */
 export function writeModel(form, model, opts) {
   model = model && typeof model === "object" ? model : {};
+  // A legal basis given as a string reads as its instrument (contract §2), so it is not lost here.
+  if (typeof model.legalBasis === "string") model = { ...model, legalBasis: { instrument: model.legalBasis } };
   form.querySelectorAll("option[data-extra]").forEach((o) => o.remove());
   for (const key of Object.keys(ROWS)) {
     const arr = getIn(model, parsePath(key));

@@ -1,8 +1,9 @@
 // The only place the demo touches marcheck, exactly as any portal would: the drop-in binding
-// and, for the provider list, the core's providers(). Imported dynamically by app.js so the page
+// and, for the provider list and which checks apply to which request type, the core's
+// providers() and rules(). Imported dynamically by app.js so the page
 // (drafts, samples, export) still works when the package cannot load; the form then submits
 // unvalidated, as the contract promises.
 import { attach } from "/pkg/attach.js";
-import { providers, version } from "/pkg/marcheck.js";
+import { providers, rules, version } from "/pkg/marcheck.js";
 
-export { attach, providers, version };
+export { attach, providers, rules, version };

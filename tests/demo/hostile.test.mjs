@@ -264,16 +264,19 @@ describe("hostile drafts and imports", () => {
       headers: (path) => (path === "/" || path.endsWith(".html") ? { "content-security-policy": "default-src 'self'; script-src 'self'" } : {}),
     });
     const ctx = await fresh();
-    const page = await ctx.newPage();
-    const warnings = [];
-    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
-    await page.goto(url + "/");
-    await page.waitForSelector("html[data-ready]");
-    assert.equal(await page.locator(".checks").getAttribute("data-state"), "off", "the form works unchecked");
-    const ours = warnings.filter((w) => w.startsWith("marcheck:"));
-    assert.equal(ours.length, 1, warnings.join("\n"));
-    assert.match(ours[0], /allow 'wasm-unsafe-eval' in script-src/);
-    await ctx.close();
-    await new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); });
+    try { // the server is closed even when an assertion fails: an open one keeps the run from ending
+      const page = await ctx.newPage();
+      const warnings = [];
+      page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+      await page.goto(url + "/");
+      await page.waitForSelector("html[data-ready]");
+      assert.equal(await page.locator(".checks").getAttribute("data-state"), "off", "the form works unchecked");
+      const ours = warnings.filter((w) => w.startsWith("marcheck:"));
+      assert.equal(ours.length, 1, warnings.join("\n"));
+      assert.match(ours[0], /allow 'wasm-unsafe-eval' in script-src/);
+    } finally {
+      await ctx.close();
+      await new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); });
+    }
   });
 });

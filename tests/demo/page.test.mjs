@@ -57,6 +57,14 @@ test("samples: listed, titled in both languages, and each produces the finding i
     const errors = [...new Set(r.findings.filter((f) => f.severity === "error").map((f) => f.code))].sort();
     assert.deepEqual(errors, [...s.expect.codes].sort(), `${file}: errors ${JSON.stringify(r.findings.map((f) => f.code))}`);
     assert.equal(r.ok, s.expect.ok, `${file}: ok`);
+    const codes = r.findings.map((f) => f.code);
+    for (const w of s.expect.warnings ?? []) assert.ok(codes.includes(w), `${file}: warns ${w}, got ${codes}`);
+    for (const a of s.expect.absent ?? []) assert.ok(!codes.includes(a), `${file}: no ${a}, got ${codes}`);
+    if (s.expect.requestType) assert.equal(r.facts.requestType, s.expect.requestType, `${file}: checked as ${s.expect.requestType}`);
+  }
+  for (const type of ["formal_mar", "police_to_police", "preservation_only", "emergency_disclosure"]) {
+    assert.ok(index.some(({ file }) => JSON.parse(readFileSync(`${www}samples/${file}`, "utf8")).form.requestType === type),
+      `a sample of type ${type}`);
   }
 });
 

@@ -52,8 +52,13 @@ describe("demo portal", () => {
         const errors = list.filter((f) => f.severity === "error").map((f) => f.code);
         assert.deepEqual([...new Set(errors)].sort(), [...s.expect.codes].sort(), `${file}: only the errors it claims`);
       }
+      for (const w of s.expect.warnings ?? []) assert.ok(codes.includes(w), `${file}: expected warning ${w}, got ${codes}`);
+      for (const a of s.expect.absent ?? []) assert.ok(!codes.includes(a), `${file}: no ${a}, got ${codes}`);
+      if (s.expect.requestType) assert.equal(await page.locator("#checked-as").getAttribute("data-type"), s.expect.requestType, `${file}: checked as`);
       const lapsed = s.expect.codes.includes("PRES006");
-      assert.equal(await timelineState(page), lapsed ? "lapsed" : "ok", `${file}: timeline state`);
+      // v2: an emergency disclosure or a police-to-police request may carry no preservation at all.
+      const dated = s.form.preservation?.requestedOn || s.form.preservation?.confirmedOn;
+      assert.equal(await timelineState(page), lapsed ? "lapsed" : dated ? "ok" : "empty", `${file}: timeline state`);
       const late = s.expect.codes.includes("PRES008") ? 1 : 0;
       assert.equal(await page.locator("#timeline .tl-ext-late.tl-dot").count(), late, `${file}: late extensions drawn hollow`);
       await shot(page, `02-sample-${file.replace(/\.json$/, "")}`);
