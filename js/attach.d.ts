@@ -29,7 +29,8 @@ export interface AttachOptions {
    * (each `*` in the name matches the row number). A control's `data-marcheck-field` wins.
    */
   fields?: Record<string, string>;
-  /** The core's options (§3), read on each run: a changed object starts a new session. */
+  /** The core's options (§3). To change them, assign a new object (one changed in place is not
+   *  noticed): the next run starts a new session with it. */
   options?: Options;
   /** When to re-validate as the officer types; leaving a field and submitting always do. Default "input". */
   on?: "input" | "change" | "blur";
