@@ -4,7 +4,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 const dir = new URL("../pkg/", import.meta.url);
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
-const budget = Number(arg("--budget-kb", 200)) * 1024; // FIXME(size): back to 60 (issue 8)
+// The budget is the measured size of the v2 core on the libraries (README, "What the libraries
+// cost"), so that growth still fails the build; v0.1 held 60 KB, and getting back to it is open.
+const budget = Number(arg("--budget-kb", 200)) * 1024;
 const rows = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).sort().map((f) => {
   const bytes = readFileSync(new URL(f, dir));
   return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
