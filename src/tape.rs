@@ -76,7 +76,8 @@ impl Tape {
     }
 
     fn int(&mut self, n: i64) {
-        self.words.extend_from_slice(&[INT, n as u32, (n >> 32) as u32]);
+        self.words
+            .extend_from_slice(&[INT, n as u32, (n >> 32) as u32]);
     }
 
     /// Opens a list or a map; its count is written when it closes ([`Open::close`]).
@@ -308,13 +309,36 @@ mod tests {
 
     #[test]
     fn writes_serdes_data_model() {
-        let t = Tape::of(&Shape { a: alloc::vec![Some(1), Some(-2), None], b: "x", c: true }).unwrap();
+        let t = Tape::of(&Shape {
+            a: alloc::vec![Some(1), Some(-2), None],
+            b: "x",
+            c: true,
+        })
+        .unwrap();
         assert_eq!(t.text, "aé😀xc");
         assert_eq!(
             t.words,
             [
-                MAP, 3, TEXT, 1, LIST, 3, INT, 1, 0, INT, u32::MAX - 1, u32::MAX, NULL, TEXT, 4,
-                TEXT, 5, TEXT, 6, TRUE
+                MAP,
+                3,
+                TEXT,
+                1,
+                LIST,
+                3,
+                INT,
+                1,
+                0,
+                INT,
+                u32::MAX - 1,
+                u32::MAX,
+                NULL,
+                TEXT,
+                4,
+                TEXT,
+                5,
+                TEXT,
+                6,
+                TRUE
             ]
         );
     }
