@@ -43,20 +43,6 @@ pub struct DateTime {
     pub has_time: bool,
 }
 
-/// Days in month `m` (1..=12) of year `y`; 0 for a month that does not exist.
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    let first = NaiveDate::from_ymd_opt(y, m, 1);
-    let next = if m == 12 {
-        NaiveDate::from_ymd_opt(y + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(y, m + 1, 1)
-    };
-    match (first, next) {
-        (Some(a), Some(b)) => b.signed_duration_since(a).num_days() as u32,
-        _ => 0,
-    }
-}
-
 impl Date {
     /// The date, or `None` when it does not exist (2026-02-30) or is outside years 1..=9999.
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {

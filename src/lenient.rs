@@ -6,7 +6,7 @@
 
 use crate::country::Country;
 use crate::date::{Date, DateOrder, DateTime};
-pub use crate::text::trim;
+use crate::text::trim;
 use serde_json::Value;
 
 /// The value is present but cannot be read as the type asked for.

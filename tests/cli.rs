@@ -10,6 +10,9 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::marcheck_os;
+
 fn marcheck(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_marcheck"))
         .args(args)
@@ -212,26 +215,6 @@ fn rules_and_providers_and_version() {
 
 use std::ffi::{OsStr, OsString};
 use std::os::unix::ffi::OsStrExt;
-
-/// Runs the command with arguments that need not be UTF-8 and standard input as bytes.
-fn marcheck_os(args: &[&OsStr], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_marcheck"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    // A writer thread: the command may answer before it has read everything.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 /// `check --as-of 2026-11-29 [extra...] -` with `input` on standard input.
 fn check_stdin(extra: &[&str], input: &[u8]) -> Output {

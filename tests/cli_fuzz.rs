@@ -13,15 +13,16 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::marcheck_os;
 
 use proptest::prelude::Rng;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 
-const BIN: &str = env!("CARGO_BIN_EXE_marcheck");
 /// Inputs per process when they are files.
 const PER_PROCESS: usize = 100;
 
@@ -157,24 +158,6 @@ fn input(rng: &mut TestRng, form: &[u8]) -> Vec<u8> {
     }
 }
 
-fn run(args: &[&std::ffi::OsStr], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
 /// The checks every run must pass; `inputs` is how many inputs the process was given, and
 /// `readable` whether a usage or input problem (exit 2) is impossible for it.
 fn assert_answered(out: &Output, inputs: usize, readable: bool, what: &dyn Fn() -> String) {
@@ -239,7 +222,7 @@ fn random_bytes_as_files_on_stdin_and_as_options_are_always_answered() {
             args.extend(["--format", "text"].map(std::ffi::OsStr::new));
         }
         args.extend(paths.iter().map(|p| p.as_os_str()));
-        let out = run(&args, b"");
+        let out = marcheck_os(&args, b"");
         let what = || {
             let keep = std::env::temp_dir().join(format!("marcheck-fuzz-failed-{seed}-{batch}"));
             let _ = std::fs::create_dir_all(&keep);
@@ -273,7 +256,7 @@ fn random_bytes_as_files_on_stdin_and_as_options_are_always_answered() {
         let mut args = vec![std::ffi::OsStr::new("check")];
         args.extend(as_of.iter().map(std::ffi::OsStr::new));
         args.push(std::ffi::OsStr::new("-"));
-        let out = run(&args, &bytes);
+        let out = marcheck_os(&args, &bytes);
         assert_answered(&out, 1, true, &|| {
             format!("seed {seed}, stdin {n}: {bytes:?}")
         });
@@ -308,7 +291,7 @@ fn random_bytes_as_files_on_stdin_and_as_options_are_always_answered() {
             opts.as_os_str(),
             std::ffi::OsStr::new("-"),
         ];
-        let out = run(&args, &form);
+        let out = marcheck_os(&args, &form);
         assert_answered(&out, 1, false, &|| {
             format!("seed {seed}, options {n}: {bytes:?}")
         });
