@@ -41,7 +41,10 @@ fn cases() -> Vec<(String, String, String)> {
         // A fixture is { about, options, form }, a demo sample { title, asOf, form }; a bench
         // form is the form itself.
         let (form, mut options) = match doc.get("form") {
-            Some(f) => (f.clone(), doc.get("options").cloned().unwrap_or(Value::Null)),
+            Some(f) => (
+                f.clone(),
+                doc.get("options").cloned().unwrap_or(Value::Null),
+            ),
             None => (doc.clone(), Value::Null),
         };
         if let (Some(as_of), Value::Null) = (doc.get("asOf"), &options) {
@@ -102,6 +105,11 @@ fn every_report_is_the_golden_one() {
         "{} of {} reports differ from the golden ones:\n{}",
         differ.len(),
         want.len(),
-        differ.iter().take(3).cloned().collect::<Vec<_>>().join("\n")
+        differ
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
