@@ -176,6 +176,7 @@ impl Report {
     }
 
     /// The report as JSON text (contract §4), as the command line writes it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
