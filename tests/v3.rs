@@ -103,3 +103,90 @@ fn the_report_names_meta_ireland_for_a_swiss_user() {
     assert_eq!(entity(&check(&form("GB"), "null")), us);
     assert_eq!(entity(&check(&form("JE"), "null")), us);
 }
+
+#[test]
+fn every_us_provider_reports_to_ncmec_on_the_statute() {
+    let us: Vec<&Profile> = builtin()
+        .iter()
+        .filter(|p| p.country.map(|c| c.as_str()) == Some("US"))
+        .collect();
+    let keys: Vec<&str> = us.iter().map(|p| p.key.as_str()).collect();
+    for key in [
+        "us_default",
+        "meta",
+        "google",
+        "microsoft",
+        "apple",
+        "x",
+        "snap",
+    ] {
+        assert!(keys.contains(&key), "{key} is a US profile");
+    }
+    for p in us {
+        assert_eq!(p.reports_to_ncmec, Some(true), "{}", p.key);
+        quotes(
+            &p.key,
+            "reportsToNcmec",
+            &[
+                "18 U.S.C. §2258A(a)(1)",
+                "law.cornell.edu/uscode/text/18/2258A",
+                "shall, as soon as reasonably possible after obtaining actual knowledge of any facts or circumstances described in paragraph (2)(A), take the actions described in subparagraph (B)",
+                "making a report of such facts or circumstances to the CyberTipline",
+                "the term “provider” means an electronic communication service provider or remote computing service",
+                "Service providers located in the US are required by US law to report",
+            ],
+        );
+    }
+    // Meta's and Snap's own words stay first.
+    quotes(
+        "meta",
+        "reportsToNcmec",
+        &[
+            "We report all apparent instances of child exploitation appearing on our site from anywhere in the world",
+        ],
+    );
+    quotes(
+        "snap",
+        "reportsToNcmec",
+        &[
+            "reports such situations to the National Center for Missing and Exploited Children (NCMEC)",
+        ],
+    );
+}
+
+#[test]
+fn tiktoks_ncmec_fact_is_its_own() {
+    assert_eq!(profile("tiktok").country, None, "not a US profile");
+    assert_eq!(profile("tiktok").reports_to_ncmec, Some(true));
+    quotes(
+        "tiktok",
+        "reportsToNcmec",
+        &[
+            "43450e70434feac807b55f7e876e3de0c84f42b3",
+            "Last updated: January 22, 2026",
+            "specify in your request the report number assigned to the Cybertip report by NCMEC",
+        ],
+    );
+    assert!(!source_of("tiktok", "reportsToNcmec").contains("2258A"));
+}
+
+#[test]
+fn csam004_asks_for_ncmec_report_ids_at_google_too() {
+    let form = |profile: &str| json!({"provider": {"profile": profile}, "csam": {"likely": true}});
+    for key in [
+        "google",
+        "microsoft",
+        "apple",
+        "x",
+        "meta",
+        "snap",
+        "tiktok",
+    ] {
+        let r = check(&form(key), "null");
+        assert!(
+            r.findings.iter().any(|f| f.code == "CSAM004"),
+            "{key}: {:?}",
+            r.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+        );
+    }
+}
