@@ -190,3 +190,86 @@ fn csam004_asks_for_ncmec_report_ids_at_google_too() {
         );
     }
 }
+
+/// The forms of the request-type test: every fixture's, every rule's *Example* (with its
+/// options), and a few built here, each with its options.
+fn forms() -> Vec<(String, Value, String)> {
+    let mut out = Vec::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 10, "the fixtures are there");
+    for p in paths {
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let options = fixture.get("options").unwrap_or(&Value::Null).to_string();
+        let form = fixture.get("form").cloned().unwrap_or(Value::Null);
+        out.push((p.display().to_string(), form, options));
+    }
+    for rule in marcheck::rules::RULES {
+        let examples = rule.meta.examples();
+        if let Some(form) = examples.first() {
+            let options = examples.get(1).copied().unwrap_or("null");
+            out.push((
+                format!("{}'s example", rule.meta.code),
+                serde_json::from_str(form).unwrap(),
+                options.to_string(),
+            ));
+        }
+    }
+    let built = [
+        json!({}),
+        json!({"preservation": {"status": "not_requested"}, "data": {"categories": ["subscriber"]}}),
+        json!({"data": {"categories": ["content"]}, "case": {"nexus": "short"}}),
+        json!({"provider": {"profile": "meta"}, "notification": {"requestNonDisclosure": true, "basis": "request"}}),
+        json!({"provider": {"profile": "tiktok"}, "preservation": {"status": "preserved", "requestedOn": "2026-09-01"}}),
+        json!({"emergency": {"risk": "serious_harm", "justification": "x"}, "provider": {"profile": "x"}}),
+        json!({"csam": {"likely": true}, "requestingCountry": "AU", "provider": {"profile": "google"}}),
+    ];
+    for (i, form) in built.into_iter().enumerate() {
+        out.push((format!("built form {i}"), form, "null".to_string()));
+    }
+    out
+}
+
+#[test]
+fn a_form_without_a_request_type_gets_every_formal_mar_finding() {
+    let today = Date::from_ymd(2026, 11, 29).unwrap();
+    let mut compared = 0;
+    let mut fired = std::collections::BTreeSet::new();
+    for (name, form, options) in forms() {
+        let Value::Object(form) = form else {
+            continue;
+        };
+        let options = Options::from_json(&options, today).unwrap();
+        let with = |t: Option<Value>| {
+            let mut f = form.clone();
+            match t {
+                Some(v) => f.insert("requestType".to_string(), v),
+                None => f.remove("requestType"),
+            };
+            validate_json(&Value::Object(f).to_string(), &options)
+        };
+        let mar = with(Some(json!("formal_mar")));
+        assert_eq!(mar.facts.request_type, "formal_mar");
+        fired.extend(mar.findings.iter().map(|f| f.code));
+        for t in [None, Some(json!("")), Some(json!("  ")), Some(Value::Null)] {
+            let got = with(t.clone());
+            assert_eq!(
+                got, mar,
+                "{name} with requestType {t:?} is not reported as a formal MAR"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 250, "{compared} comparisons");
+    // The comparison covers the rules that read the request type.
+    for code in [
+        "PRES012", "DATA004", "PRES001", "CASE004", "NOTE003", "EMER001",
+    ] {
+        assert!(fired.contains(code), "{code} never fired: {fired:?}");
+    }
+}
