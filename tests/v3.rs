@@ -273,3 +273,46 @@ fn a_form_without_a_request_type_gets_every_formal_mar_finding() {
         assert!(fired.contains(code), "{code} never fired: {fired:?}");
     }
 }
+
+#[test]
+fn note003_cites_the_guidelines_of_the_profile_selected() {
+    use marcheck::providers::NonDisclosureNeeds;
+    let court_order: Vec<&Profile> = builtin()
+        .iter()
+        .filter(|p| p.non_disclosure_needs == Some(NonDisclosureNeeds::CourtOrder))
+        .collect();
+    let mut keys: Vec<&str> = court_order.iter().map(|p| p.key.as_str()).collect();
+    keys.sort();
+    assert_eq!(keys, ["google", "meta", "snap", "x"]);
+    for p in &court_order {
+        let form = json!({
+            "provider": {"profile": p.key},
+            "notification": {"requestNonDisclosure": true, "basis": "request"}
+        });
+        let r = check(&form, "null");
+        let f = r.findings.iter().find(|f| f.code == "NOTE003");
+        let source = f.map(|f| f.source.to_string()).unwrap_or_default();
+        let name = p.name.as_deref().unwrap();
+        assert_eq!(
+            source,
+            format!("{name} law enforcement guidelines; 18 U.S.C. §2705(b)"),
+            "{}",
+            p.key
+        );
+        for other in court_order.iter().filter(|o| o.key != p.key) {
+            assert!(!source.contains(other.name.as_deref().unwrap()), "{source}");
+        }
+    }
+    // Every other finding keeps its rule's declared source.
+    let r = check(&json!({"provider": {"profile": "meta"}}), "null");
+    let rules = marcheck::rules::RULES;
+    for f in &r.findings {
+        let declared = rules
+            .iter()
+            .find(|x| x.meta.code == f.code)
+            .unwrap()
+            .meta
+            .source;
+        assert_eq!(f.source, declared, "{}", f.code);
+    }
+}
