@@ -46,11 +46,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         && n.basis != Some(NonDisclosureBasis::CourtOrder)
     {
         // The text that says it is this provider's (contract §5, v3): named from its profile.
-        let name = profile
-            .name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or(profile.key.as_str());
+        let name = profile.display_name();
         out.push(
             RULE.meta
                 .hit()
