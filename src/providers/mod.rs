@@ -196,6 +196,14 @@ impl Profile {
         }
     }
 
+    /// The name a text cites it by: its display name, else its key.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(self.key.as_str())
+    }
+
     /// The entity that holds the records of an account holder in `country`.
     pub fn entity_for(&self, country: Country) -> Option<&Entity> {
         self.entities.as_ref()?.iter().find(|e| e.serves(country))
