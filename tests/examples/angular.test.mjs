@@ -47,3 +47,13 @@ test("Angular signal forms: marcheck's messages on their fields; errors block th
   assertCleanPage(page);
   await page.closeAll();
 });
+
+test("the README's Angular line is angular.json's assets entry", async () => {
+  const { readFileSync } = await import("node:fs");
+  const config = JSON.parse(readFileSync(join(EXAMPLES, "angular/angular.json"), "utf8"));
+  const assets = config.projects["marcheck-example"].architect.build.options.assets;
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const line = /`"assets": (\[[^`]+\])`/.exec(readme)?.[1];
+  assert.ok(line, "the README gives the assets entry");
+  assert.deepEqual(JSON.parse(line), assets);
+});

@@ -83,3 +83,18 @@ test("control: under the same header the README's old recipe, an inline module s
   assert.match((await page.cspViolations()).join("\n"), /script-src/);
   await page.closeAll();
 });
+
+test("the README's no-build recipe is this page: a module file, the package imported by the URL app.js uses", async () => {
+  const { readFileSync } = await import("node:fs");
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const section = readme.slice(readme.indexOf("### Drop it into a form (no build step)"), readme.indexOf("### With a bundler, or in Node"));
+  const html = /```html\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  const js = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  assert.match(html, /Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(html, /<script type="module" src="[^"]+"><\/script>/);
+  assert.doesNotMatch(html.replace(/<script type="module" src="[^"]+"><\/script>/, ""), /<script/, "no inline script in the recipe");
+  const app = readFileSync(`${EXAMPLES}csp-page/public/app.js`, "utf8");
+  const spec = (text) => /import \{ attach \} from "([^"]+)"/.exec(text)?.[1];
+  assert.equal(spec(js), "/marcheck/attach.js");
+  assert.equal(spec(js), spec(app), "the README imports what the tested page imports");
+});
