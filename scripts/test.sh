@@ -34,7 +34,7 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
 step "package, binding and demo: Node and Chromium"
 node --test --test-concurrency=1 tests/node/*.test.mjs tests/browser/*.test.mjs tests/demo/*.test.mjs bench/baseline.test.mjs
 
-step "examples: built with their own tools (vite, webpack), driven in Chromium"
+step "examples: built with their own tools (vite, webpack, ng build, SvelteKit), two at a time, driven in Chromium"
 bash scripts/test-examples.sh
 
 step "docs: the README's numbers are the committed bench results"
