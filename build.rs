@@ -94,10 +94,25 @@ fn run() -> Result<(), String> {
 /// (https://about.meta.com/…), archived … : “…”` is `Meta, 'Information for law enforcement
 /// authorities' (https://about.meta.com/…)`.
 fn short_citation(t: &str) -> String {
-    let cuts = [", archived", "; read in", "; text read", "; archived", ": “", ": \"", " “"];
-    let end = cuts.iter().filter_map(|c| t.find(c)).min().unwrap_or(t.len());
+    let cuts = [
+        ", archived",
+        "; read in",
+        "; text read",
+        "; archived",
+        ": “",
+        ": \"",
+        " “",
+    ];
+    let end = cuts
+        .iter()
+        .filter_map(|c| t.find(c))
+        .min()
+        .unwrap_or(t.len());
     let mut out: String = t[..end].trim_end().to_string();
-    let open = out.matches('(').count().saturating_sub(out.matches(')').count());
+    let open = out
+        .matches('(')
+        .count()
+        .saturating_sub(out.matches(')').count());
     out.extend(std::iter::repeat_n(')', open));
     out
 }
