@@ -26,13 +26,40 @@ declare_rule! {
     }
 }
 
+/// The value's bytes, ASCII lower case, hashed: rows whose hashes differ differ.
+fn folded_hash(value: &str) -> u64 {
+    use core::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut buf = [0u8; 256];
+    for chunk in value.as_bytes().chunks(buf.len()) {
+        let folded = buf.get_mut(..chunk.len()).unwrap_or_default();
+        for (o, b) in folded.iter_mut().zip(chunk) {
+            *o = b.to_ascii_lowercase();
+        }
+        h.write(folded);
+    }
+    h.finish()
+}
+
+// Linear in the bytes of the values (issue 15: 200 rows of 1 MiB took 113 s in the wasm when
+// every row was compared with every earlier one): each value is hashed once, and compared
+// only with the earlier rows of its kind and hash that differ from each other.
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let accounts = &cx.form.accounts;
+    // (kind, hash) -> the first row of each distinct value with that kind and hash.
+    let mut firsts: std::collections::HashMap<(Option<u8>, u64), Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, a) in accounts.iter().enumerate() {
         let Some(value) = a.value else { continue };
-        let first = accounts.iter().take(i).position(|b| {
-            b.kind == a.kind && b.value.is_some_and(|v| v.eq_ignore_ascii_case(value))
+        let bucket = firsts
+            .entry((a.kind.map(|k| k as u8), folded_hash(value)))
+            .or_default();
+        let first = bucket.iter().copied().find(|&j| {
+            (accounts.get(j).and_then(|b| b.value)).is_some_and(|v| v.eq_ignore_ascii_case(value))
         });
+        if first.is_none() {
+            bucket.push(i);
+        }
         if let Some(j) = first {
             out.push(
                 RULE.meta.hit_at(indexed("accounts", i, "value"))
