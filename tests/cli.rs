@@ -553,3 +553,18 @@ fn a_top_level_list_is_read_element_by_element_in_flat_memory() {
     );
     assert_eq!(reports(&out).len(), 40);
 }
+
+/// Issue 15: a lone surrogate escape (what a JavaScript `str.slice` leaves of an emoji, written
+/// by `JSON.stringify`) is text with U+FFFD on the command line too: the form is read, not lost.
+#[test]
+fn a_lone_surrogate_is_read_as_text() {
+    let out = check_stdin(
+        &[],
+        br#"{"case":{"reference":"FPF-\ud83d","facts":"\udc00 a"},"authority":{"name":"x\ud800"}}"#,
+    );
+    no_signal(&out);
+    let reports = reports(&out);
+    assert_eq!(reports.len(), 1);
+    assert!(!is_unreadable(&reports[0]), "{}", reports[0]);
+    assert!(!reports[0].contains("FORM001"), "{}", reports[0]);
+}

@@ -23,6 +23,8 @@ extern "C" {
     fn big_array(n: u32) -> JsValue;
     fn local_iso_today() -> String;
     fn deep_facts(n: u32) -> JsValue;
+    fn exotic() -> JsValue;
+    fn now_ms() -> f64;
 }
 
 fn call_validate(form: &JsValue, options: &JsValue) -> JsValue {
@@ -348,4 +350,87 @@ fn a_session_does_not_grow_per_call() {
             .unwrap();
     }
     assert_eq!(memory(), after_warm_up);
+}
+
+/// Issue 15: a lone surrogate (what `str.slice` leaves of an emoji) is text with U+FFFD in
+/// `validate`, `set`, `merge` and `replace` alike: the form is never lost, and `set` never
+/// stores anything but the text.
+#[wasm_bindgen_test]
+fn a_lone_surrogate_reads_as_text_with_a_replacement_character() {
+    let o = opts(r#"{"asOf":"2026-11-29"}"#);
+    let r = call_validate(&lone_surrogates(), &o);
+    assert!(
+        !codes(&r).contains(&"FORM001".to_string()),
+        "{:?}",
+        codes(&r)
+    );
+    let mut s = wasm::create_session(Some(o.clone())).unwrap();
+    let lone = JSON::parse(r#""FPF \ud83d""#).unwrap();
+    let r = s.set("authority.name", lone).unwrap();
+    assert!(!codes(&r).contains(&"FORM001".to_string()));
+    let held = get(&get(&s.form(), "authority"), "name");
+    assert_eq!(held.as_string().as_deref(), Some("FPF \u{fffd}"));
+    let r = s.merge(JSON::parse(r#"{"case":{"reference":"\udc00REF-1"}}"#).unwrap());
+    assert!(!codes(&r).contains(&"FORM001".to_string()));
+    assert_eq!(
+        get(&get(&s.form(), "case"), "reference")
+            .as_string()
+            .as_deref(),
+        Some("\u{fffd}REF-1")
+    );
+    let r = s.replace(lone_surrogates());
+    assert!(!codes(&r).contains(&"FORM001".to_string()));
+    assert_eq!(
+        JSON::stringify(&r).unwrap(),
+        JSON::stringify(&call_validate(&s.form(), &o)).unwrap()
+    );
+}
+
+/// Issue 15: no in-band markers. Texts that v2 used as marks are text like any other, and
+/// `undefined` in a merge removes a key without any mark a user could type.
+#[wasm_bindgen_test]
+fn marker_texts_are_text_like_any_other() {
+    let o = opts(r#"{"asOf":"2026-11-29"}"#);
+    let mut s = wasm::create_session(Some(o)).unwrap();
+    s.merge(
+        JSON::parse(r#"{"case":{"reference":"\u0000marcheck:undefined","facts":"\u0000marcheck:too-long"}}"#)
+            .unwrap(),
+    );
+    let case = get(&s.form(), "case");
+    assert_eq!(
+        get(&case, "reference").as_string().as_deref(),
+        Some("\u{0}marcheck:undefined")
+    );
+    assert_eq!(
+        get(&case, "facts").as_string().as_deref(),
+        Some("\u{0}marcheck:too-long")
+    );
+    let partial = JSON::parse(r#"{"case":{}}"#).unwrap();
+    Reflect::set(
+        &get(&partial, "case"),
+        &"reference".into(),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap();
+    s.merge(partial);
+    let case = get(&s.form(), "case");
+    assert!(
+        get(&case, "reference").is_undefined(),
+        "undefined removed the key"
+    );
+    assert!(get(&case, "facts").is_string(), "the other key stays");
+}
+
+/// Issue 15: a typed array of 200 000 numbers, a sparse array with index 1e6, an object of
+/// 100 000 keys are cut to what the core reads before they are walked: each answers fast.
+#[wasm_bindgen_test]
+fn exotic_values_are_cut_before_they_are_walked() {
+    let o = opts(r#"{"asOf":"2026-11-29"}"#);
+    for v in Array::from(&exotic()).iter() {
+        let start = now_ms();
+        let r = call_validate(&v, &o);
+        let took = now_ms() - start;
+        assert!(get(&r, "ok").as_bool().is_some());
+        assert!(took < 100.0, "{took} ms");
+    }
 }

@@ -9,3 +9,10 @@ export function local_iso_today() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 export function deep_facts(n) { let v = []; for (let i = 1; i < n; i++) v = [v]; return { requestType: "police_to_police", case: { facts: v } }; }
+// Issue 15: values larger than the core reads, which must be cut before they are walked.
+export function exotic() {
+  const sparse = []; sparse[1e6] = { kind: "email", value: "a@b.org" };
+  const many = {}; for (let i = 0; i < 100000; i++) many["k" + i] = i;
+  return [{ accounts: new Float64Array(200000) }, { accounts: sparse }, { authority: many }, many];
+}
+export function now_ms() { return performance.now(); }
