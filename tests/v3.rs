@@ -24,13 +24,17 @@ fn profile(key: &str) -> &'static Profile {
     builtin().iter().find(|p| p.key == key).unwrap()
 }
 
-/// The citation of one fact of a built-in profile.
-fn source_of(key: &str, fact: &str) -> &'static str {
-    profile(key)
-        .source
-        .get(fact)
-        .and_then(Value::as_str)
-        .unwrap()
+/// The source of one fact of a built-in profile, with its quotes, as the data file holds it
+/// (the package carries its short citation: issue 15).
+fn source_of(key: &str, fact: &str) -> String {
+    let data: Value = serde_json::from_str(include_str!("../src/providers/profiles.json")).unwrap();
+    let full = data[key]["source"][fact].as_str().unwrap().to_string();
+    let short = profile(key).source.of(fact).unwrap();
+    assert!(
+        full.starts_with(short.trim_end_matches(')')),
+        "{key}.{fact}: the package cites {short:?}, the start of the data file's source"
+    );
+    full
 }
 
 /// The fact's source quotes each of these words of the stored text it rests on.
