@@ -296,17 +296,40 @@ export async function attach(form, opts = {}) {
       return null;
     }
   }
+  // A handle call made from inside onReport or a marcheck:report listener (h.set, h.merge,
+  // h.scope, h.validate) is queued: its value reaches the session at once (the call returns the
+  // session's report), and its marks and its own onReport follow once the current callbacks have
+  // returned, so the callbacks never nest. A portal whose onReport sets a value on every report
+  // would loop: after 20 rounds in a row the binding stops and says so.
+  let emitting = false, again = null, rounds = 0;
   function emit() {
     if (!active || !report) return;
-    if (onReport)
-      try {
-        onReport(report);
-      } catch (e) {
-        (globalThis.reportError || console.error)(e);
-      }
-    form.dispatchEvent(new CustomEvent("marcheck:report", { detail: report, bubbles: true }));
+    emitting = true;
+    try {
+      if (onReport)
+        try {
+          onReport(report);
+        } catch (e) {
+          (globalThis.reportError || console.error)(e);
+        }
+      form.dispatchEvent(new CustomEvent("marcheck:report", { detail: report, bubbles: true }));
+    } finally {
+      emitting = false;
+    }
+    if (again) {
+      const full = again.full;
+      again = null;
+      if (++rounds > 20) return (rounds = 0), warn("onReport changed the form on 20 reports in a row: stopped; the marks may be one step behind");
+      run(full);
+    }
+    rounds = 0;
   }
   const run = (full) => {
+    if (emitting) {
+      again = { full: !!(full || again?.full) };
+      if (full) structure = true;
+      return active ? sync() : null;
+    }
     const r = work(full);
     if (r) emit();
     return r;
