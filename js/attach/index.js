@@ -12,7 +12,7 @@
 import { mapper, readable, readForm, valueOf, put } from "./read.js";
 import { marker } from "./marks.js";
 import { visibility } from "./visibility.js";
-import { summary as makeSummary, findSummary, langOf, make } from "./summary.js";
+import { summary as makeSummary, findSummary, langOf, make, setText } from "./summary.js";
 import { clone, covers, mergeInto, narrow, segments } from "./paths.js";
 
 const RANK = { info: 1, warning: 2, error: 3 };
@@ -109,21 +109,22 @@ export async function attach(form, opts = {}) {
   let renderAll = true;
   const shownMarks = new Map(); // group path -> { sig, m: message element, ctrls }
   // Message elements, one per group path, created when first needed and kept in place, with
-  // their layout box: a later flip changes only their text, classes and inline box spacing.
-  // Inserting, removing or hiding (`hidden`, display: none) an element among a fieldset's
-  // children makes Chromium rebuild the fieldset's layout tree: 70-150 ms per flip with 200 rows
-  // of controls straight in one fieldset, against 2-5 ms for a text change (measured 2026-12).
-  // An empty message keeps the class `marcheck-message` (a portal's `display` for it stays the
-  // same), gets `marcheck-empty`, and has no margin, padding or border, so it takes no room.
+  // their layout box: a later flip changes only their text (the data of one text node) and
+  // classes. Inserting, removing or hiding (`hidden`, display: none) an element among a
+  // fieldset's children makes Chromium rebuild the fieldset's layout tree: 70-150 ms per flip
+  // with 200 rows of controls straight in one fieldset, against 2-5 ms for a text change
+  // (measured 2026-12). An empty message keeps the class `marcheck-message` (so a portal's
+  // `display` for it stays the same) and gets `marcheck-empty`; it has no text, so it takes no
+  // room unless the portal gives `.marcheck-message` margins or padding (then
+  // `.marcheck-empty { margin: 0; padding: 0 }` in its style sheet; an inline style here would
+  // cost more than the rest of the flip).
   const messages = new Map(); // group path -> message element
   const ownMessages = new WeakSet();
   const EMPTY = "marcheck-message marcheck-empty";
-  const ZERO = "margin: 0; padding: 0; border: 0;";
   const emptyMessage = (m) => {
     if (m.className == EMPTY) return;
-    m.textContent = "";
+    setText(m, "");
     m.className = EMPTY;
-    m.style.cssText = ZERO;
   };
   // Shown or hidden (a wizard step, a <details>): told by a ResizeObserver after the frame's
   // layout; the groups of the controls that changed are marked again at the next run.
@@ -284,6 +285,7 @@ export async function attach(form, opts = {}) {
       let m = had?.m || messages.get(path);
       if (!m) {
         m = make("span", EMPTY);
+        m.append(doc.createTextNode(""));
         m.id = `marcheck-${id}-${++uid}`;
         ownMessages.add(m);
         messages.set(path, m);
@@ -292,9 +294,8 @@ export async function attach(form, opts = {}) {
       const anchor = last.closest("label") || last; // not inside a label: it would join its name
       if (m.previousSibling != anchor) anchor.after(m); // once: the first time, or if the page moved it
       const cls = "marcheck-message marcheck-" + SEV[want.top];
-      if (m.className == EMPTY) m.style.cssText = "";
       if (m.className != cls) m.className = cls;
-      if (m.textContent != want.text) m.textContent = want.text;
+      setText(m, want.text);
       if (had) for (const c of had.ctrls) if (!g.ctrls.includes(c)) marks.unmark(c);
       g.ctrls.forEach((c, i) => {
         if (seen[i]) marks.mark(c, m.id, want.top == 3 ? want.text : "");
@@ -433,9 +434,11 @@ export async function attach(form, opts = {}) {
     }),
   );
 
-  // Controls added, removed, renamed or disabled: read the whole form at the next run. Shown or
-  // hidden (a wizard step): only the "controls" scope is recomputed. The binding's own nodes and
-  // attributes are not news.
+  // Controls added, removed, renamed or disabled: read the whole form at the next run. A `hidden`
+  // written (a wizard step): only the "controls" scope is recomputed. Shown or hidden by a class
+  // or a style: the ResizeObserver says so after the frame's layout (visibility.js), so classes
+  // and styles are not watched here (the binding's own class writes would be records too). The
+  // binding's own nodes and attributes are not news.
   const CONTROL = "input,select,textarea,[data-marcheck-anchor]";
   const hasControl = (n) => n.nodeType == 1 && !ourNodes(n) && (n.matches(CONTROL) || !!n.querySelector(CONTROL));
   const observer = new MutationObserver((records) => {
@@ -456,7 +459,7 @@ export async function attach(form, opts = {}) {
       } else if (r.type == "attributes") {
         if (before.get(r.target).get(r.attributeName) === r.target.getAttribute(r.attributeName)) continue;
         if (/^(?:name|disabled|type|data-marcheck-field|data-marcheck-anchor)$/.test(r.attributeName)) changed = true;
-        else seen = true; // hidden, style, class: what is shown
+        else seen = true; // hidden: what is shown
       }
     }
     if (changed) structure = true;
@@ -468,7 +471,7 @@ export async function attach(form, opts = {}) {
   });
   observer.observe(form, {
     childList: true, subtree: true, attributes: true, attributeOldValue: true,
-    attributeFilter: ["name", "disabled", "type", "data-marcheck-field", "data-marcheck-anchor", "hidden", "style", "class"],
+    attributeFilter: ["name", "disabled", "type", "data-marcheck-field", "data-marcheck-anchor", "hidden"],
   });
 
   function detach() {
