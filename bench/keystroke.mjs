@@ -86,7 +86,7 @@ const { server, url } = await startBenchServer({ pkg: dir });
 const browser = await launch();
 const quantile = (s, q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-const out = { env: "chromium", browser: browser.version(), plan, pages: {} };
+const out = { env: "chromium", date: new Date().toISOString(), browser: browser.version(), plan, pages: {} };
 
 /** A page with the portal (rows account rows), filled, with `binding` attached. */
 async function openPage(binding, { rows, wrap }) {
