@@ -1,26 +1,34 @@
 // Which controls are shown (contract §8: hidden controls are never marked; the "controls" scope
 // holds only shown ones), known without asking the layout engine on the keystroke path. Reading
 // layout (`checkVisibility()`, `getClientRects()`) after the page was written to forces the
-// browser to run style and layout inside the binding's work; a ResizeObserver is told each
-// control's size after the frame's own layout, for free. A control whose border box is empty is
-// not shown (display: none on it or an ancestor, a closed <details>). Each control is read once,
-// when the binding first sees it (a full read, before the run writes anything); from then on
-// only the observer updates what is known, and `onChange(elements)` says what changed.
+// browser to run style and layout inside the binding's work; a ResizeObserver is told of each
+// control's size change after the frame's own layout (being hidden or shown changes it), and
+// the control is read again then, when layout is clean. Each control is read once when the
+// binding first sees it (a full read, before the run writes anything); from then on only the
+// observer's callbacks read it, and `onChange(elements)` says what changed.
 
 const read = (el) => (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
 
 export function visibility(onChange) {
-  const known = new WeakMap(); // element -> shown (the first read, then the observer's)
+  const known = new WeakMap(); // element -> shown (the first read, then the observer's callbacks')
+  const watched = new Set();
   const ro =
     typeof ResizeObserver == "function"
-      ? new ResizeObserver((entries) => {
+      ? new ResizeObserver(() => {
+          // Some control's size changed (being hidden or shown changes it): every watched one is
+          // read again now, right after the frame's own layout (clean: reading it costs nothing
+          // more), with the same test as the first read, so a control drawn 0×0 but shown stays
+          // shown and one hidden with its step is seen even though its own size did not change.
           const changed = [];
-          for (const e of entries) {
-            const box = e.borderBoxSize?.[0];
-            const now = box ? box.inlineSize > 0 || box.blockSize > 0 : e.contentRect.width > 0 || e.contentRect.height > 0;
-            if (known.get(e.target) !== now) {
-              known.set(e.target, now);
-              changed.push(e.target);
+          for (const el of watched) {
+            if (!el.isConnected) {
+              watched.delete(el);
+              continue;
+            }
+            const now = read(el);
+            if (known.get(el) !== now) {
+              known.set(el, now);
+              changed.push(el);
             }
           }
           if (changed.length) onChange(changed);
@@ -32,6 +40,7 @@ export function visibility(onChange) {
     for (const el of els) {
       if (known.has(el)) continue;
       known.set(el, read(el));
+      watched.add(el);
       ro?.observe(el, { box: "border-box" });
     }
   }
@@ -47,5 +56,5 @@ export function visibility(onChange) {
     return known.get(el);
   }
 
-  return { watch, shown, stop: () => ro?.disconnect() };
+  return { watch, shown, stop: () => (ro?.disconnect(), watched.clear()) };
 }

@@ -114,3 +114,32 @@ for (const [name, setup] of Object.entries({
     await page.closeAll();
   });
 }
+
+test("what is shown is known without reading layout while typing: a step hidden by a class, a 0×0 control still shown", async () => {
+  const page = await env.open("/test/v2.html", { waitFor: () => window.v2Ready });
+  await page.evaluate(async () => {
+    const css = document.createElement("style");
+    css.textContent = ".gone { display: none } #rc { width: 0; height: 0; padding: 0; border: 0; opacity: 0 }";
+    document.head.append(css);
+    await window.attachV2({ scope: "controls" });
+  });
+  const listed = () => page.$$eval("#sum li a", (as) => as.map((a) => a.dataset.field));
+  // Step 1 hidden by a class (no `hidden` attribute, no MutationObserver record the binding
+  // watches): the ResizeObserver tells, after the frame's layout.
+  assert.ok((await listed()).includes("requestingCountry"));
+  await page.evaluate(() => document.getElementById("step1").classList.add("gone"));
+  await page.waitForFunction(() => ![...document.querySelectorAll("#sum li a")].some((a) => a.dataset.field === "requestingCountry"));
+  await page.evaluate(() => document.getElementById("step1").classList.remove("gone"));
+  await page.waitForFunction(() => [...document.querySelectorAll("#sum li a")].some((a) => a.dataset.field === "requestingCountry"));
+  // A control drawn 0×0 (how some custom controls hide their real input) is shown: marked as before.
+  await page.evaluate(() => {
+    const rc = document.getElementById("rc");
+    rc.value = "zz"; // not a country: an error at requestingCountry
+    rc.dispatchEvent(new Event("input", { bubbles: true }));
+    rc.dispatchEvent(new Event("change", { bubbles: true })); // touched
+  });
+  await page.waitForFunction(() => document.getElementById("rc").getAttribute("aria-invalid") === "true");
+  assert.deepEqual(await page.$eval("#rc", (e) => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]), [0, 0]);
+  assert.deepEqual(page.log.errors, []);
+  await page.closeAll();
+});
