@@ -49,7 +49,7 @@ echo
 node bench/report.mjs "$parts" "${smoke[@]}"
 
 # After report.mjs (which rewrites bench/results.json): merged in under "keystroke".
-echo "bench: chromium: keystroke cost of the binding, v0.1.0 vs the new one (input -> marcheck:report)"
+echo "bench: chromium: keystroke cost of the binding (input -> marcheck:report, and with the layout it leaves): this one, v0.1.0 + JS baseline, v0.1.0 + wasm"
 node bench/keystroke.mjs "${smoke[@]}" > /dev/null
 
 # A full run also rewrites the README's table of numbers (make test checks they agree).

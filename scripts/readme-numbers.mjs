@@ -33,10 +33,38 @@ Last full run: ${r.date.slice(0, 10)}, ${r.machine.cpu}, ${r.machine.cores} core
 | command line, ${r.throughput.forms.toLocaleString("en-US")} forms (NDJSON) | ${cli.formsPerSec.toLocaleString("en-US")} forms/s, ${cli.peakRssMb.toFixed(1)} MB peak | — |
 ${keystrokes()}<!-- bench:end -->`;
 
-/** The binding's keystroke cost (bench/keystroke.mjs), when the run measured it. */
+/**
+ * The binding's keystroke cost (bench/keystroke.mjs), when the run measured it: from the input
+ * event to marcheck:report, and the same plus the style and layout the keystroke leaves (forced
+ * right after the report), against v0.1.0's binding driving the JS baseline (issue 16's
+ * yardstick) and driving today's wasm. An older results file (one ratio, no layout) is written
+ * the way it was.
+ */
 function keystrokes() {
   const k = r.keystroke;
   if (!k) return "";
+  if (!k.pages.portal.steady.ratios) return keystrokesV1(k);
+  const ms = (x) => x.medianMs.toFixed(2);
+  const cell = (res) => `${ms(res)} / ${ms(res.withLayout)}`;
+  const targets = { "portal steady": 0.6, "portal flip": 0.5, "rows200flat steady": 0.25, "rows200flat flip": 0.5 };
+  const PAGE = { portal: "demo-like portal", rows200: "200 account rows, each in a `<div>`", rows200flat: "200 account rows straight in their `<fieldset>`" };
+  const KIND = { steady: "findings unchanged", flip: "a finding flips (the e-mail)", steadyRow: "typing in row 100, findings unchanged", flipRow: "a finding flips in row 100" };
+  let rows = "";
+  for (const [page, p] of Object.entries(k.pages))
+    for (const [kind, res] of Object.entries(p)) {
+      if (!res || !res.ratios) continue;
+      const t = targets[`${page} ${kind}`];
+      rows += `| ${PAGE[page] ?? page}, ${KIND[kind] ?? kind} | ${cell(res.new)} | ${cell(res["v0.1.0+js"])} | ${cell(res["v0.1.0"])} | ${res.ratios.vsBaseline.withLayout.toFixed(2)}× | ${res.ratios.vsV010.withLayout.toFixed(2)}× | ${t ? `≤ ${t}×` : "—"} | ${res.new.perKeystroke.layoutMs.toFixed(2)} / ${res["v0.1.0+js"].perKeystroke.layoutMs.toFixed(2)} |\n`;
+    }
+  return `
+A keystroke in Chromium${k.date ? ` (run ${k.date.slice(0, 10)}, by \`bench/keystroke.mjs\`)` : ""}, median ms: from the \`input\` event to \`marcheck:report\` / the same plus the style and layout it leaves (forced right after the report); ${k.pages.portal.steady.new.keystrokes} keystrokes each, the three alternating in one run. Yardstick (issue 16): v0.1.0's binding driving the hand-written JS baseline in place of the core; also v0.1.0's binding driving today's wasm. Ratios and targets are with the layout; the last column is the layout time per keystroke (CDP metrics, the frame's included).
+
+| page, keystroke | this binding | v0.1.0's + JS baseline | v0.1.0's + today's wasm | ÷ v0.1.0 + JS | ÷ v0.1.0 + wasm | target | layout ms, this / v0.1.0 + JS |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${rows}`;
+}
+
+function keystrokesV1(k) {
   const cell = (page, kind, who) => `${k.pages[page][kind][who].medianMs.toFixed(2)} (p99 ${k.pages[page][kind][who].p99Ms.toFixed(1)})`;
   const row = (label, page, kind, target) =>
     `| ${label} | ${cell(page, kind, "new")} | ${cell(page, kind, "v0.1.0")} | ${k.pages[page][kind].ratioMedian.toFixed(2)}× | ${target === "—" ? "—" : `≤ ${target}×`} |\n`;

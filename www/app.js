@@ -3,6 +3,7 @@
 import { COUNTRIES, formatDate, plural, translate, translator } from "./i18n.js";
 import { LIMITS, ROWS, addRow, checkLimits, isEmptyModel, readModel, reindexAll, removeRow, rowCount, setRowCount, writeModel } from "./form-model.js";
 import { renderTimeline } from "./timeline.js";
+import { dateValue, localizeDates, setDate } from "./dates.js";
 
 const DRAFT_KEY = "marcheck-demo:draft";
 const ASIDE_KEY = "marcheck-demo:draft-set-aside"; // a draft this page could not restore, kept until discarded
@@ -35,7 +36,7 @@ const localToday = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 const timeNow = () => new Date().toTimeString().slice(0, 5);
-const rowOpts = () => ({ translate: (root) => translate(root, state.locale), t });
+const rowOpts = () => ({ translate: (root) => (translate(root, state.locale), localizeDates(root, state.locale)), t });
 
 /**
  * Says something in the status line, in the page's language (a param may be { en, fr }). `undo`
@@ -168,7 +169,7 @@ function discardAside() {
 function applySnapshot(snap) {
   writeModel(form, snap.form ?? {}, rowOpts());
   state.asOf = typeof snap.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(snap.asOf) ? snap.asOf : null;
-  $("as-of").value = state.asOf ?? localToday();
+  setDate($("as-of"), state.asOf ?? localToday());
   syncPage();
 }
 
@@ -178,6 +179,7 @@ function setLocale(locale) {
   state.locale = locale === "fr" ? "fr" : "en";
   t = translator(state.locale);
   translate(document, state.locale);
+  localizeDates(document, state.locale);
   for (const r of document.querySelectorAll('input[name="ui-locale"]')) r.checked = r.value === state.locale;
   reindexAll(form, { t });
   fillCountries();
@@ -361,7 +363,7 @@ function syncPage() {
 }
 
 function extensionDates() {
-  return [...form.querySelectorAll('[data-list="preservation.extensions"] input[data-name="requestedOn"]')].map((i) => i.value);
+  return [...form.querySelectorAll('[data-list="preservation.extensions"] input[data-name="requestedOn"]')].map(dateValue);
 }
 
 let timelineWidth = 0; // the timeline's width, from a ResizeObserver (0: not yet known)
@@ -409,7 +411,9 @@ const attachOptions = { options: { locale: state.locale }, on: "input", blockSub
 /** Re-checks the form now, with the page's current language and as-of date. */
 function recheck() {
   $("submit-result").textContent = "";
-  attachOptions.options = state.asOf ? { locale: state.locale, asOf: state.asOf } : { locale: state.locale };
+  // A French page writes its dates jj/mm/aaaa (www/dates.js): the checker reads them so.
+  const dates = state.locale === "fr" ? { dateOrder: "dmy" } : {};
+  attachOptions.options = state.asOf ? { locale: state.locale, asOf: state.asOf, ...dates } : { locale: state.locale, ...dates };
   state.handle?.validate();
   drawTimeline();
 }
@@ -650,14 +654,14 @@ function wire() {
 
   $("load-sample").addEventListener("click", () => { if ($("sample").value) loadSample($("sample").value); });
   $("as-of").addEventListener("change", () => {
-    const v = $("as-of").value;
+    const v = dateValue($("as-of"));
     state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
     saveDraft({ now: true });
     recheck();
   });
   $("as-of-today").addEventListener("click", () => {
     state.asOf = null;
-    $("as-of").value = localToday();
+    setDate($("as-of"), localToday());
     saveDraft({ now: true });
     recheck();
   });

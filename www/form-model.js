@@ -13,6 +13,8 @@
  */
 export const LIMITS = Object.freeze({ rows: 200, depth: 64, text: 1 << 20, fileBytes: 5 << 20 });
 
+import { isoFromShown, shownFromIso } from "./dates.js";
+
 /** The repeatable lists: model path -> rows always shown. */
 export const ROWS = {
   "case.offences": { min: 1 },
@@ -143,7 +145,7 @@ export function readModel(form) {
     } else if (el.type === "radio") {
       if (el.checked) setIn(model, keys, el.value);
     } else if (el.value.trim() !== "") {
-      setIn(model, keys, el.type === "number" && Number.isFinite(el.valueAsNumber) ? el.valueAsNumber : el.value);
+      setIn(model, keys, el.type === "number" && Number.isFinite(el.valueAsNumber) ? el.valueAsNumber : el.dataset.date ? isoFromShown(el.value) : el.value);
     }
   }
   return prune(model);
@@ -202,10 +204,12 @@ function forControl(el, s) {
     o.dataset.extra = "";
     el.add(o);
   }
-  if (el.type === "datetime-local") {
+  if (el.type === "datetime-local" || el.dataset.date === "datetime-local") {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(s.trim());
-    return m ? `${m[1]}T${m[2] ?? "00:00"}` : "";
+    const iso = m ? `${m[1]}T${m[2] ?? "00:00"}` : "";
+    return el.dataset.date ? shownFromIso(iso) : iso;
   }
+  if (el.dataset.date) return shownFromIso(s.trim());
   return s;
 }
 

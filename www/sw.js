@@ -1,8 +1,8 @@
 // Offline: after one visit the page, its assets, the samples and the marcheck package are cached,
 // and validation keeps working with the network off. Network first (so a new build is picked up
 // at once), the cache when the network fails or is slow.
-const CACHE = "marcheck-demo-v1";
-const PAGE = ["./", "index.html", "style.css", "app.js", "live.js", "i18n.js", "form-model.js", "timeline.js",
+const CACHE = "marcheck-demo-v2";
+const PAGE = ["./", "index.html", "style.css", "app.js", "live.js", "i18n.js", "form-model.js", "timeline.js", "dates.js",
   "icon.svg", "app.webmanifest", "samples/index.json"];
 const PACKAGE = ["/pkg/marcheck.js", "/pkg/marcheck_bg.wasm", "/pkg/attach.js"];
 const SLOW_MS = 4000;

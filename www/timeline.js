@@ -67,11 +67,23 @@ function el(tag, attrs = {}, text) {
   return e;
 }
 
+// Label widths, measured with the labels' own font on a canvas (no page layout is read; a guess
+// of 6.4 px a character cut French labels at the edge on a phone). FONT is .tl-svg's in style.css.
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+let ctx;
+let size = 11; // the labels' font size: 11 px, 12 px on a narrow figure (.tl-narrow in style.css)
+function textWidth(text, weight = 400) {
+  ctx ??= globalThis.document?.createElement("canvas").getContext("2d") ?? null;
+  if (!ctx) return text.length * size * 0.6;
+  ctx.font = `${weight} ${size}px ${FONT}`;
+  return ctx.measureText(text).width;
+}
+
 /** Places labels on the first of a few lines where they do not overlap (x is their centre). */
 function placer(lines) {
   const taken = lines.map(() => []);
-  return (x, text) => {
-    const w = text.length * 6.4 + 8;
+  return (x, text, weight) => {
+    const w = textWidth(text, weight) + 8;
     const a = Math.max(2, Math.min(W - 2 - w, x - w / 2)), b = a + w;
     for (let i = 0; i < lines.length; i++) {
       if (taken[i].every(([p, q]) => b < p || a > q)) { taken[i].push([a, b]); return { y: lines[i], x: a + w / 2 }; }
@@ -89,13 +101,16 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   const t = translator(locale);
   const s = timelineState(facts, { status, extensions });
   W = Math.max(300, Math.round(width || figure.clientWidth || 600));
+  const narrow = W < 480; // a phone: bigger labels, a third line for them below the axis
+  size = narrow ? 12 : 11;
   words.textContent = describeTimeline(facts, { status, extensions, locale });
   figure.classList.toggle("tl-lapsed", s.lapsed);
   figure.classList.toggle("tl-warning", s.inWarning);
   figure.classList.toggle("tl-empty", !s.known);
   figure.dataset.state = !s.known ? "empty" : s.lapsed ? "lapsed" : s.inWarning ? "warning" : "ok";
 
-  const svg = el("svg", { viewBox: `0 0 ${W} 170`, class: "tl-svg", "aria-hidden": "true", focusable: "false" });
+  const H = narrow ? 188 : 170;
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, class: narrow ? "tl-svg tl-narrow" : "tl-svg", "aria-hidden": "true", focusable: "false" });
   if (!s.known) {
     svg.append(el("rect", { x: PAD, y: BAR_Y, width: W - 2 * PAD, height: BAR_H, rx: 4, class: "tl-bar-empty" }));
     svg.append(el("text", { x: W / 2, y: BAR_Y + 15, "text-anchor": "middle", class: "tl-empty-text" },
@@ -153,7 +168,7 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
     svg.append(shape === "diamond"
       ? el("path", { d: `M${X} ${BAR_Y - 6}l6 6-6 6-6-6z`, class: `tl-dot ${cls}` })
       : el("circle", { cx: X, cy: BAR_Y - 20, r: 4, class: `tl-dot ${cls}` }));
-    const p = above(X, text);
+    const p = above(X, text, cls.includes("tl-ext-late") ? 600 : 400);
     svg.append(el("text", { x: p.x, y: p.y, "text-anchor": "middle", class: `tl-label ${cls}` }, text));
   };
   // Counted extensions each push the expiry on, so one counts exactly when it lies between the
@@ -165,11 +180,11 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   if (s.replyDue != null) mark(s.replyDue, "tl-reply", `${t("tl.replyDue")} ${formatDate(locale, isoOf(s.replyDue)).replace(/ \d{4}$/, "")}`);
   if (s.submitted != null) mark(s.submitted, "tl-sent", t("tl.submitted"));
 
-  const below = placer([AXIS_Y + 36, AXIS_Y + 52]);
+  const below = placer(narrow ? [AXIS_Y + 36, AXIS_Y + 53, AXIS_Y + 70] : [AXIS_Y + 36, AXIS_Y + 52]);
   const foot = (d, cls, text) => {
     const X = x(d);
     svg.append(el("line", { x1: X, x2: X, y1: BAR_Y + BAR_H, y2: AXIS_Y + 22, class: `tl-foot ${cls}` }));
-    const p = below(X, text);
+    const p = below(X, text, cls == "tl-end" ? 700 : 400);
     svg.append(el("text", { x: p.x, y: p.y, "text-anchor": "middle", class: `tl-label ${cls}` }, text));
   };
   foot(s.start, "tl-start", `${t("tl.start")} ${formatDate(locale, isoOf(s.start))}`);
@@ -178,7 +193,7 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   if (s.today != null) {
     const X = x(s.today);
     const label = `${t("tl.today")} ${formatDate(locale, isoOf(s.today)).replace(/ \d{4}$/, "")}`;
-    const w = label.length * 6.4 + 10;
+    const w = textWidth(label, 600) + 10;
     const lx = Math.max(2, Math.min(W - 2 - w, X - w / 2));
     svg.append(el("rect", { x: lx, y: 0, width: w, height: 16, rx: 3, class: "tl-today-tag" }));
     svg.append(el("text", { x: lx + w / 2, y: 12, "text-anchor": "middle", class: "tl-today-text" }, label));

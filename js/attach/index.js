@@ -4,13 +4,15 @@
 //   marks.js         aria-describedby / aria-invalid / custom validity on the controls
 //   summary.js       the list of findings, updated by key, and the live region
 //   paths.js         model paths, merged values, the binding's scope over a report
+//   visibility.js    which controls are shown, without reading layout on the keystroke path
 //   index.js         the wiring: events, scope, scheduling, the handle, declarative use
 // Fails open: if the module or the wasm cannot load, the form works exactly as before.
 // No dependencies; every message is written with textContent, never as HTML.
 
 import { mapper, readable, readForm, valueOf, put } from "./read.js";
-import { marker, shown } from "./marks.js";
-import { summary as makeSummary, findSummary, langOf, make } from "./summary.js";
+import { marker } from "./marks.js";
+import { visibility } from "./visibility.js";
+import { summary as makeSummary, findSummary, langOf, make, setText } from "./summary.js";
 import { clone, covers, mergeInto, narrow, segments } from "./paths.js";
 
 const RANK = { info: 1, warning: 2, error: 3 };
@@ -106,6 +108,33 @@ export async function attach(form, opts = {}) {
   const newlyTouched = new Set();
   let renderAll = true;
   const shownMarks = new Map(); // group path -> { sig, m: message element, ctrls }
+  // Message elements, one per group path, created when first needed and kept in place, with
+  // their layout box: a later flip changes only their text (the data of one text node) and
+  // classes. Inserting, removing or hiding (`hidden`, display: none) an element among a
+  // fieldset's children makes Chromium rebuild the fieldset's layout tree: 70-150 ms per flip
+  // with 200 rows of controls straight in one fieldset, against 2-5 ms for a text change
+  // (measured 2026-12). An empty message keeps the class `marcheck-message` (so a portal's
+  // `display` for it stays the same) and gets `marcheck-empty`; it has no text, so it takes no
+  // room unless the portal gives `.marcheck-message` margins or padding (then
+  // `.marcheck-empty { margin: 0; padding: 0 }` in its style sheet; an inline style here would
+  // cost more than the rest of the flip).
+  const messages = new Map(); // group path -> message element
+  const ownMessages = new WeakSet();
+  const EMPTY = "marcheck-message marcheck-empty";
+  const emptyMessage = (m) => {
+    if (m.className == EMPTY) return;
+    setText(m, "");
+    m.className = EMPTY;
+  };
+  // Shown or hidden (a wizard step, a <details>): told by a ResizeObserver after the frame's
+  // layout; the groups of the controls that changed are marked again at the next run.
+  const vis = visibility((els) => {
+    if (!active) return;
+    for (const el of els) newlyTouched.add(el);
+    if (scopeSpec === "controls") rescope();
+    schedule();
+  });
+  const shown = vis.shown;
   const targets = new Map(); // finding field -> control/anchor (cached until the controls change)
   const changedNoValidate = block && !form.noValidate;
   if (changedNoValidate) form.noValidate = true; // we run the native checks ourselves on submit
@@ -176,6 +205,10 @@ export async function attach(form, opts = {}) {
   function fullRead() {
     page = readForm(form, pathOf);
     structure = false;
+    // Visibility of every control and anchor, read once for the new ones, before this run writes.
+    for (const g of page.groups.values()) vis.watch(g.ctrls);
+    vis.watch(form.querySelectorAll("[data-marcheck-anchor]"));
+    for (const [p, m] of messages) if (!page.groups.has(p) && !shownMarks.has(p)) (m.remove(), messages.delete(p));
     pending.clear();
     targets.clear();
     rescope();
@@ -238,29 +271,36 @@ export async function attach(form, opts = {}) {
         const top = Math.max(...found.map((f) => RANK[f.severity] || 0));
         if (top) want = { top, text: found.filter((f) => RANK[f.severity] == top).map((f) => f.message).join(" ") };
       }
-      const sig = want && want.top + "\u0000" + want.text;
+      const seen = want && g.ctrls.map((c) => (shown(c) ? 1 : 0));
+      const sig = want && want.top + "\u0000" + want.text + "\u0000" + seen.join("");
       if (had && had.sig == sig && had.g == g) continue;
       if (!want) {
         if (had) {
-          had.m.remove();
+          emptyMessage(had.m);
           for (const c of had.ctrls) marks.unmark(c);
           shownMarks.delete(path);
         }
         continue;
       }
-      let m = had?.m;
-      if (!m) (m = make("span", "")), (m.id = `marcheck-${id}-${++uid}`);
+      let m = had?.m || messages.get(path);
+      if (!m) {
+        m = make("span", EMPTY);
+        m.append(doc.createTextNode(""));
+        m.id = `marcheck-${id}-${++uid}`;
+        ownMessages.add(m);
+        messages.set(path, m);
+      }
       const last = g.ctrls[g.ctrls.length - 1];
       const anchor = last.closest("label") || last; // not inside a label: it would join its name
-      if (m.previousSibling != anchor) anchor.after(m);
+      if (m.previousSibling != anchor) anchor.after(m); // once: the first time, or if the page moved it
       const cls = "marcheck-message marcheck-" + SEV[want.top];
       if (m.className != cls) m.className = cls;
-      if (m.textContent != want.text) m.textContent = want.text;
+      setText(m, want.text);
       if (had) for (const c of had.ctrls) if (!g.ctrls.includes(c)) marks.unmark(c);
-      for (const c of g.ctrls) {
-        if (shown(c)) marks.mark(c, m.id, want.top == 3 ? want.text : "");
+      g.ctrls.forEach((c, i) => {
+        if (seen[i]) marks.mark(c, m.id, want.top == 3 ? want.text : "");
         else marks.unmark(c); // hidden controls are never marked
-      }
+      });
       shownMarks.set(path, { sig, m, g, ctrls: g.ctrls });
     }
   }
@@ -270,7 +310,7 @@ export async function attach(form, opts = {}) {
     const go = form.dispatchEvent(new CustomEvent("marcheck:focus", { detail: { field }, bubbles: true, cancelable: true }));
     if (go) target(field)?.focus();
   }, listen);
-  const ourNodes = (n) => n == sum.box || n.classList?.contains("marcheck-message") || n.classList?.contains("marcheck-live");
+  const ourNodes = (n) => n == sum.box || ownMessages.has(n) || n.classList?.contains("marcheck-live");
 
   /** One validation: sync the session, mark, list, announce. Returns the report and its view. */
   function work(full) {
@@ -296,17 +336,40 @@ export async function attach(form, opts = {}) {
       return null;
     }
   }
+  // A handle call made from inside onReport or a marcheck:report listener (h.set, h.merge,
+  // h.scope, h.validate) is queued: its value reaches the session at once (the call returns the
+  // session's report), and its marks and its own onReport follow once the current callbacks have
+  // returned, so the callbacks never nest. A portal whose onReport sets a value on every report
+  // would loop: after 20 rounds in a row the binding stops and says so.
+  let emitting = false, again = null, rounds = 0;
   function emit() {
     if (!active || !report) return;
-    if (onReport)
-      try {
-        onReport(report);
-      } catch (e) {
-        (globalThis.reportError || console.error)(e);
-      }
-    form.dispatchEvent(new CustomEvent("marcheck:report", { detail: report, bubbles: true }));
+    emitting = true;
+    try {
+      if (onReport)
+        try {
+          onReport(report);
+        } catch (e) {
+          (globalThis.reportError || console.error)(e);
+        }
+      form.dispatchEvent(new CustomEvent("marcheck:report", { detail: report, bubbles: true }));
+    } finally {
+      emitting = false;
+    }
+    if (again) {
+      const full = again.full;
+      again = null;
+      if (++rounds > 20) return (rounds = 0), warn("onReport changed the form on 20 reports in a row: stopped; the marks may be one step behind");
+      run(full);
+    }
+    rounds = 0;
   }
   const run = (full) => {
+    if (emitting) {
+      again = { full: !!(full || again?.full) };
+      if (full) structure = true;
+      return active ? sync() : null;
+    }
     const r = work(full);
     if (r) emit();
     return r;
@@ -371,9 +434,11 @@ export async function attach(form, opts = {}) {
     }),
   );
 
-  // Controls added, removed, renamed or disabled: read the whole form at the next run. Shown or
-  // hidden (a wizard step): only the "controls" scope is recomputed. The binding's own nodes and
-  // attributes are not news.
+  // Controls added, removed, renamed or disabled: read the whole form at the next run. A `hidden`
+  // written (a wizard step): only the "controls" scope is recomputed. Shown or hidden by a class
+  // or a style: the ResizeObserver says so after the frame's layout (visibility.js), so classes
+  // and styles are not watched here (the binding's own class writes would be records too). The
+  // binding's own nodes and attributes are not news.
   const CONTROL = "input,select,textarea,[data-marcheck-anchor]";
   const hasControl = (n) => n.nodeType == 1 && !ourNodes(n) && (n.matches(CONTROL) || !!n.querySelector(CONTROL));
   const observer = new MutationObserver((records) => {
@@ -394,7 +459,7 @@ export async function attach(form, opts = {}) {
       } else if (r.type == "attributes") {
         if (before.get(r.target).get(r.attributeName) === r.target.getAttribute(r.attributeName)) continue;
         if (/^(?:name|disabled|type|data-marcheck-field|data-marcheck-anchor)$/.test(r.attributeName)) changed = true;
-        else seen = true; // hidden, style, class: what is shown
+        else seen = true; // hidden: what is shown
       }
     }
     if (changed) structure = true;
@@ -406,7 +471,7 @@ export async function attach(form, opts = {}) {
   });
   observer.observe(form, {
     childList: true, subtree: true, attributes: true, attributeOldValue: true,
-    attributeFilter: ["name", "disabled", "type", "data-marcheck-field", "data-marcheck-anchor", "hidden", "style", "class"],
+    attributeFilter: ["name", "disabled", "type", "data-marcheck-field", "data-marcheck-anchor", "hidden"],
   });
 
   function detach() {
@@ -414,7 +479,9 @@ export async function attach(form, opts = {}) {
     active = false;
     ac.abort();
     observer.disconnect();
-    for (const { m } of shownMarks.values()) m.remove();
+    vis.stop();
+    for (const m of messages.values()) m.remove();
+    messages.clear();
     shownMarks.clear();
     for (const c of marks.marked()) marks.unmark(c);
     sum.remove();

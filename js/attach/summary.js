@@ -17,6 +17,14 @@ export const make = (tag, cls, text) => {
   return e;
 };
 
+/** Sets an element's text as the data of its one text node (a childList change costs more). */
+export function setText(el, text) {
+  const n = el.firstChild;
+  if (n && n.nodeType == 3 && !n.nextSibling) {
+    if (n.data != text) n.data = text;
+  } else el.textContent = text;
+}
+
 export function countText(counts, lang) {
   const t = TEXT[lang];
   const parts = ["error", "warning", "info"].map((k, i) => {
@@ -84,10 +92,13 @@ export function summary(host, fallback, onLink, listen) {
       lang = language;
       for (const e of entries.values()) e.li.remove();
       entries.clear();
+      shown = null;
     }
     const t = TEXT[lang];
     const text = countText(c, lang);
-    if (text != countsText) counts.textContent = countsText = text;
+    if (text != countsText) setText(counts, (countsText = text));
+    // A keystroke that changes no finding (the common case) touches nothing, and builds nothing.
+    if (unchanged(findings, linked)) return;
     const seen = new Map(), next = new Map();
     for (const f of findings) {
       const base = f.code + "\u0000" + f.field;
@@ -113,6 +124,17 @@ export function summary(host, fallback, onLink, listen) {
     }
     entries.clear();
     for (const [k, e] of next) entries.set(k, e);
+    shown = findings.map((f) => ({ code: f.code, field: f.field, severity: f.severity, message: f.message, help: f.help, link: linked(f.field) }));
+  }
+
+  let shown = null; // what the list shows, one row per finding, in order
+  function unchanged(findings, linked) {
+    if (!shown || shown.length != findings.length) return false;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i], s = shown[i];
+      if (f.code !== s.code || f.field !== s.field || f.severity !== s.severity || f.message !== s.message || f.help !== s.help || linked(f.field) !== s.link) return false;
+    }
+    return true;
   }
 
   let said, timer = 0, on = true;

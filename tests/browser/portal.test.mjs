@@ -49,7 +49,16 @@ test("a placeholder reference is marked once the field is left, and unmarked whe
   assert.equal(await attr(page, "#pres_ref_no", "aria-invalid"), null);
   assert.equal(await attr(page, "#pres_ref_no", "aria-describedby"), "pres_ref_hint");
   assert.equal(await page.$eval("#pres_ref_no", (e) => e.validity.customError), false);
-  assert.equal(await page.$(`#${describedby[1]}`), null, "the message element is gone");
+  // Issue 16: the message element stays in place, empty and taking no room (a later flip
+  // changes its text: no node inserted among the page's own, no layout box rebuilt).
+  assert.deepEqual(
+    await page.$eval(`#${describedby[1]}`, (m) => ({ text: m.textContent, cls: m.className, width: m.getBoundingClientRect().width, after: m.previousElementSibling?.id })),
+    { text: "", cls: "marcheck-message marcheck-empty", width: 0, after: "pres_ref_no" },
+    "the message element is empty in place",
+  );
+  await page.fill("#pres_ref_no", "n/a");
+  assert.equal(await attr(page, "#pres_ref_no", "aria-describedby"), `pres_ref_hint ${describedby[1]}`, "the same element again");
+  assert.deepEqual(await page.$eval(`#${describedby[1]}`, (m) => [m.className, m.textContent]), ["marcheck-message marcheck-error", finding.message]);
   assert.ok(page.log.requests.some((u) => u.endsWith("/pkg/marcheck_bg.wasm")), "the real wasm was loaded");
   env.assertSameOrigin(page);
   await page.closeAll();

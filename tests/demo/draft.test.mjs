@@ -45,8 +45,11 @@ describe("drafts, export, import, clear", () => {
     assert.equal(await page.isChecked('input[name="preservation.status"][value="preserved"]'), true);
     assert.equal(await page.inputValue('[name="accounts[1].kind"]'), "ip");
     assert.equal(await page.inputValue('[name="accounts[1].timestamp"]'), "2026-10-03T14:05:00+12:00");
-    assert.equal(await page.inputValue('[name="preservation.extensions[0].requestedOn"]'), "2026-11-25");
-    assert.equal(await page.inputValue("#as-of"), "2026-11-20");
+    // The page is French: its date controls write the day first (issue 16), the draft keeps ISO dates.
+    assert.equal(await page.inputValue('[name="preservation.extensions[0].requestedOn"]'), "25/11/2026");
+    assert.equal(await page.inputValue("#as-of"), "20/11/2026");
+    const draft = await page.evaluate(() => Object.entries(localStorage).map(([, v]) => v).find((v) => v.includes("2026-11-25")));
+    assert.ok(draft && draft.includes('"2026-11-20"'), "the draft holds ISO dates");
     assert.match(await page.locator("#status").textContent(), /brouillon/i, "the officer is told the draft is back");
     await shot(page, "10-draft-restored");
     assert.deepEqual(page.errors, []);

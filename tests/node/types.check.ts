@@ -46,3 +46,17 @@ function facts(r: Report) {
 const typo: MarForm = { requestTyp: "formal_mar" };
 // @ts-expect-error scope is a list of paths
 const badScope: Options = { scope: "authority" };
+
+// Issue 16: an issue says what it is; `issues` chooses which findings are issues.
+async function issueShape() {
+  const r = await createSchema({ asOf: "2026-11-20", issues: "warnings" })["~standard"].validate({});
+  if (r.issues) for (const i of r.issues) {
+    i.code satisfies string;
+    i.severity satisfies "error" | "warning" | "info";
+    i.source satisfies string;
+    i.params satisfies Readonly<Record<string, unknown>>;
+  }
+  // @ts-expect-error issues is "errors", "warnings" or "all"
+  createSchema({ issues: "everything" });
+}
+issueShape;
