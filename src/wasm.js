@@ -14,9 +14,11 @@ const MAX_KEYS = 1000;
 /**
  * A JSON.stringify that never goes deeper than MAX_DEPTH, never throws for a cycle, and never
  * walks more than the core reads: a list is cut to its first MAX_ITEMS items and an object to
- * its first MAX_KEYS keys (a typed array of 200 000 numbers, an object of 100 000 keys, a sparse
- * array with index 1e6 are cut before they are walked). With `removed`, the paths of
- * `undefined` object values are pushed there (lists of keys and row indexes).
+ * its first MAX_KEYS keys. With `removed`, the paths of `undefined` object values are pushed
+ * there (lists of keys and row indexes). Each property is read once, as JSON.stringify reads it
+ * (a getter runs once). The plain JSON.stringify of `formText` writes a huge value whole (a
+ * typed array of 200 000 numbers, a sparse array with index 1e6): the core's reader passes
+ * over it without building anything (tests/wasm.rs times each under 100 ms).
  */
 function bounded(value, removed) {
   const path = new WeakMap();
@@ -56,19 +58,21 @@ function bounded(value, removed) {
   });
 }
 
-/** Whether `v` is larger than the core reads at its top levels (see `bounded`). */
+/**
+ * Whether `v` holds, in the model's first levels (the form, its groups and lists, their rows),
+ * a list or object larger than the core reads, or a typed array: then it is cut before it is
+ * written (`bounded`). Values are looked at through their property descriptors, so no getter
+ * runs here (it runs once, when the form is written).
+ */
 function large(v, depth) {
   if (v === null || typeof v !== "object") return false;
   if (ArrayBuffer.isView(v)) return true;
-  if (Array.isArray(v)) {
-    if (v.length > MAX_ITEMS) return true;
-    if (depth < 3) for (let i = 0; i < v.length; i++) if (large(v[i], depth + 1)) return true;
-    return false;
-  }
-  let n = 0;
+  const list = Array.isArray(v);
+  if (list ? v.length > MAX_ITEMS : Object.keys(v).length > MAX_KEYS) return true;
+  if (depth >= 2) return false;
   for (const k in v) {
-    if (++n > MAX_KEYS) return true;
-    if (depth < 3 && large(v[k], depth + 1)) return true;
+    const d = Object.getOwnPropertyDescriptor(v, k);
+    if (d && "value" in d && large(d.value, depth + 1)) return true;
   }
   return false;
 }
