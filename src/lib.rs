@@ -48,6 +48,7 @@ extern crate alloc;
 //   docs, tape, wasm (and src/bin)  outputs and bindings
 pub mod country;
 pub mod date;
+pub mod deadlines;
 pub mod docs;
 pub mod facts;
 pub mod form;

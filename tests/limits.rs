@@ -155,3 +155,50 @@ proptest! {
         }
     }
 }
+
+/// A fixture's form (as JSON text) and options.
+fn fixture(name: &str) -> (String, Options) {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let options = Options::from_json(&v["options"].to_string(), today()).unwrap();
+    (v["form"].to_string(), options)
+}
+
+/// The best of several rounds of `n` calls: the least disturbed by other work on the machine.
+fn best_of_rounds(n: usize, mut f: impl FnMut()) -> Duration {
+    (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn deadlines_cost_about_what_validate_costs_on_the_same_form() {
+    let (form, options) = fixture("valid-mar");
+    assert!(!marcheck::deadlines::deadlines_json(&form, &options).is_empty());
+    let validate = best_of_rounds(300, || {
+        std::hint::black_box(validate_json(std::hint::black_box(&form), &options));
+    });
+    let deadlines = best_of_rounds(300, || {
+        std::hint::black_box(marcheck::deadlines::deadlines_json(
+            std::hint::black_box(&form),
+            &options,
+        ));
+    });
+    eprintln!("valid-mar: validate {validate:?}, deadlines {deadlines:?} per 300 calls");
+    // Both read the form and derive its facts (most of the cost); then validate runs the rules
+    // and words the findings, deadlines words its four deadlines and copies the references it
+    // borrowed. Measured: 1.0–1.1× (README, "Keeping an office's deadlines"); the margin is for
+    // a machine shared with other work.
+    assert!(
+        deadlines.as_secs_f64() <= 1.25 * validate.as_secs_f64(),
+        "deadlines {deadlines:?} > 1.25 × validate {validate:?}"
+    );
+}
