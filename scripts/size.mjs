@@ -6,7 +6,9 @@ const dir = new URL("../pkg/", import.meta.url);
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
 // The budget is the measured size of the v2 core on the libraries (README, "What the libraries
 // cost"), so that growth still fails the build; v0.1 held 60 KB, and getting back to it is open.
-const budget = Number(arg("--budget-kb", 200)) * 1024;
+// v3's deadlines and calendar (issue 17) added 6.3 KB gzipped to the wasm (1.4 KB of it their
+// texts in en and fr, about 2 KB the calendar writer): the budget moved from 200 to 206.
+const budget = Number(arg("--budget-kb", 206)) * 1024;
 const rows = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).sort().map((f) => {
   const bytes = readFileSync(new URL(f, dir));
   return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

@@ -14,7 +14,6 @@
 //!   file (the same request twice) gets a `-2`, `-3`… suffix.
 //! - `DTSTAMP` is `asOf` at 00:00 UTC, so the same input gives the same bytes.
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -31,8 +30,8 @@ pub struct Calendar {
     out: String,
     stamp: String,
     words: &'static Words,
-    /// How many times each UID hash was written, to keep UIDs unique in the file.
-    uids: BTreeMap<u128, u32>,
+    /// The UID hashes written, to keep UIDs unique in the file.
+    uids: Vec<[u64; 2]>,
 }
 
 impl Calendar {
@@ -42,7 +41,7 @@ impl Calendar {
             out: String::with_capacity(1024),
             stamp: String::new(),
             words: messages::catalogue(options.locale),
-            uids: BTreeMap::new(),
+            uids: Vec::new(),
         };
         c.stamp.push_str(&basic(options.as_of));
         c.stamp.push_str("T000000Z");
@@ -85,16 +84,18 @@ impl Calendar {
         if case.is_none() && preservation.is_none() {
             h.field(basic(d.on).as_bytes());
         }
-        let key = h.finish();
-        let seen = self.uids.entry(key).or_insert(0);
-        *seen += 1;
+        let key = [h.0, h.1];
+        // A linear search: a calendar holds tens or hundreds of events, and a map would cost
+        // the wasm more than it saves.
+        let seen = self.uids.iter().filter(|k| **k == key).count() + 1;
+        self.uids.push(key);
         let mut uid = String::from("UID:");
-        for b in key.to_be_bytes() {
+        for b in key.iter().flat_map(|k| k.to_be_bytes()) {
             hex(&mut uid, b);
         }
-        if *seen > 1 {
+        if seen > 1 {
             uid.push('-');
-            push_number(&mut uid, u64::from(*seen));
+            push_number(&mut uid, seen as u64);
         }
         uid.push_str("@marcheck");
 
@@ -154,25 +155,30 @@ impl Calendar {
     }
 }
 
-/// The calendar of these deadlines, in date order (then the order of contract §9's table).
-pub fn calendar(deadlines: &mut [Deadline<'_>], options: &Options) -> String {
-    deadlines.sort_by_key(|d| (d.on, d.kind));
+/// The calendar of these deadlines, in their order.
+pub fn calendar<'d>(
+    deadlines: impl IntoIterator<Item = &'d Deadline<'d>>,
+    options: &Options,
+) -> String {
     let mut c = Calendar::new(options);
-    for d in deadlines.iter() {
+    for d in deadlines {
         c.event(d);
     }
     c.finish()
 }
 
-/// The calendar of one form or of a list of forms, given as a JSON value.
+/// The calendar of one form or of a list of forms, given as a JSON value: each form's
+/// deadlines in date order, form after form (calendar programs order events by their dates).
 pub fn calendar_value(forms: &serde_json::Value, options: &Options) -> String {
     let one = core::slice::from_ref(forms);
     let list = forms.as_array().map_or(one, Vec::as_slice);
-    let mut all: Vec<Deadline<'_>> = Vec::new();
+    let mut c = Calendar::new(options);
     for form in list {
-        all.extend(crate::deadlines::deadlines_value(form, options));
+        for d in crate::deadlines::deadlines_value(form, options) {
+            c.event(&d);
+        }
     }
-    calendar(&mut all, options)
+    c.finish()
 }
 
 /// `YYYYMMDD`, the basic format of RFC 5545's DATE.
@@ -279,10 +285,6 @@ impl Hash {
     fn field(&mut self, bytes: &[u8]) {
         self.bytes(&(bytes.len() as u64).to_le_bytes());
         self.bytes(bytes);
-    }
-
-    fn finish(&self) -> u128 {
-        (u128::from(self.0) << 64) | u128::from(self.1)
     }
 }
 

@@ -137,6 +137,14 @@ struct Due {
     params: [(&'static str, Param); 3],
 }
 
+/// Whether `found[j]` comes before `found[j - 1]`: by date, then in the table's order.
+fn before(found: &[Due], j: usize) -> bool {
+    match (found.get(j - 1), found.get(j)) {
+        (Some(a), Some(b)) => (b.on, b.kind) < (a.on, a.kind),
+        _ => false,
+    }
+}
+
 /// Dates a calendar can hold: years 1..=9999 (a huge `durationDays` gives none).
 fn writable(d: Date) -> bool {
     (1..=9999).contains(&d.ymd().0)
@@ -266,7 +274,15 @@ pub fn deadlines<'a>(form: &Form<'a>, facts: &Facts<'a>, options: &Options) -> V
         );
     }
     found.retain(|d| writable(d.on));
-    found.sort_by_key(|d| (d.on, d.kind));
+    // At most one of each kind: an insertion sort, stable, and far smaller in the wasm than
+    // the standard library's sorts.
+    for i in 1..found.len() {
+        let mut j = i;
+        while j > 0 && before(&found, j) {
+            found.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     if found.is_empty() {
         return Vec::new();
     }
