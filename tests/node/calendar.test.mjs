@@ -175,3 +175,19 @@ test("no value from a form adds a line, a property or a component", () => {
     for (const line of text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, line);
   }
 });
+
+test("the calendar `marcheck due --format ics` wrote for the sample office parses (tests/due/office.ics)", async () => {
+  const { readFileSync } = await import("node:fs");
+  const text = readFileSync(new URL("../due/office.ics", import.meta.url), "utf8");
+  const events = parse(text);
+  const json = readFileSync(new URL("../due/office.json", import.meta.url), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(events.length, json.length);
+  events.forEach((e, i) => {
+    const d = json[i];
+    assert.equal(e.start, d.on);
+    assert.equal(e.end, next(d.on));
+    assert.equal(e.summary, `${d.title} — ${d.caseReference}`);
+    assert.equal(e.stamp, "2026-11-20T00:00:00Z");
+  });
+  assert.equal(new Set(events.map((e) => e.uid)).size, events.length);
+});
