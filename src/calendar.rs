@@ -167,15 +167,18 @@ pub fn calendar<'d>(
     c.finish()
 }
 
-/// The calendar of one form or of a list of forms, given as a JSON value: each form's
-/// deadlines in date order, form after form (calendar programs order events by their dates).
-pub fn calendar_value(forms: &serde_json::Value, options: &Options) -> String {
-    let one = core::slice::from_ref(forms);
-    let list = forms.as_array().map_or(one, Vec::as_slice);
+/// The calendar of one form or of a list of forms, given as JSON text: each form's deadlines
+/// in date order, form after form (calendar programs order events by their dates). Text that is
+/// not JSON, and items that are not forms, give no events.
+pub fn calendar_json(forms: &str, options: &Options) -> String {
     let mut c = Calendar::new(options);
-    for form in list {
-        for d in crate::deadlines::deadlines_value(form, options) {
-            c.event(&d);
+    // The glue to the reader: a list is read item by item.
+    if let Ok(v) = crate::validate::parse_form(forms) {
+        let one = core::slice::from_ref(&v);
+        for form in v.as_array().map_or(one, Vec::as_slice) {
+            for d in crate::deadlines::deadlines_value(form, options) {
+                c.event(&d);
+            }
         }
     }
     c.finish()

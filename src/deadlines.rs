@@ -324,6 +324,8 @@ pub fn days_left_words(words: &'static messages::Words, days_left: i64) -> Cow<'
     }
 }
 
+// The glue to the reader: the only place here that sees how JSON text becomes a `Form`.
+
 /// The deadlines of a form given as a JSON value: read, facts, deadlines.
 pub fn deadlines_value<'a>(form: &'a serde_json::Value, options: &'a Options) -> Vec<Deadline<'a>> {
     let mut hits = Vec::new();
@@ -332,14 +334,21 @@ pub fn deadlines_value<'a>(form: &'a serde_json::Value, options: &'a Options) ->
     deadlines(&typed, &Facts::new(&typed, options), options)
 }
 
-/// The deadlines of a form given as JSON text; text that is not JSON has none.
-pub fn deadlines_json(text: &str, options: &Options) -> Vec<Deadline<'static>> {
-    match crate::validate::parse_form(text) {
-        Ok(v) => (deadlines_value(&v, options).into_iter())
-            .map(Deadline::into_owned)
-            .collect(),
-        Err(_) => Vec::new(),
+/// The deadlines of a form given as JSON text, or why the text is no form: `not JSON: …`, or
+/// `not a form (a JSON object)`.
+pub fn read_deadlines(text: &str, options: &Options) -> Result<Vec<Deadline<'static>>, String> {
+    let v = crate::validate::parse_form(text).map_err(|e| alloc::format!("not JSON: {e}"))?;
+    if !v.is_object() {
+        return Err(String::from("not a form (a JSON object)"));
     }
+    Ok((deadlines_value(&v, options).into_iter())
+        .map(Deadline::into_owned)
+        .collect())
+}
+
+/// The deadlines of a form given as JSON text; text that is not a form has none.
+pub fn deadlines_json(text: &str, options: &Options) -> Vec<Deadline<'static>> {
+    read_deadlines(text, options).unwrap_or_default()
 }
 
 #[cfg(test)]

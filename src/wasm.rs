@@ -380,10 +380,8 @@ pub fn deadlines(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-    Ok(match read_form(form_text(&form)) {
-        Ok(v) => to_js(&crate::deadlines::deadlines_value(&v, &options)),
-        Err(_) => js_sys::Array::new().into(),
-    })
+    let text = form_text(&form).unwrap_or_default();
+    Ok(to_js(&crate::deadlines::deadlines_json(&text, &options)))
 }
 
 /// The deadlines of one form or of a list of forms as an iCalendar file (RFC 5545 text).
@@ -393,8 +391,8 @@ pub fn calendar(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-    let forms = read_form(form_text(&forms)).unwrap_or(serde_json::Value::Null);
-    Ok(crate::calendar::calendar_value(&forms, &options))
+    let text = form_text(&forms).unwrap_or_default();
+    Ok(crate::calendar::calendar_json(&text, &options))
 }
 
 #[wasm_bindgen]

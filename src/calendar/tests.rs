@@ -9,8 +9,7 @@ use alloc::string::ToString;
 use alloc::vec::Vec;
 
 fn ics(form: &str, opts: &str) -> String {
-    let v = crate::parse_form(form).unwrap();
-    calendar_value(&v, &options(opts))
+    calendar_json(form, &options(opts))
 }
 
 /// The logical lines: folds undone, CRLF checked.

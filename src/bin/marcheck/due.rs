@@ -10,9 +10,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use marcheck::Options;
 use marcheck::calendar::Calendar;
-use marcheck::deadlines::{Deadline, deadlines_value};
+use marcheck::deadlines::{Deadline, read_deadlines};
 
 use super::{Args, Pos, USAGE, Unit, open, options_of, shown, split};
 
@@ -98,11 +97,10 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
                 Unit::Unreadable(what) => Some(what),
                 Unit::Text(bytes) => match std::str::from_utf8(bytes) {
                     Err(_) => Some("not UTF-8 text".to_string()),
-                    Ok(text) => match marcheck::parse_form(text) {
-                        Err(e) => Some(format!("not JSON: {e}")),
-                        Ok(v) if !v.is_object() => Some("not a form (a JSON object)".to_string()),
-                        Ok(v) => {
-                            keep(&v, &options, within, format, index, at, &mut rows);
+                    Ok(text) => match read_deadlines(text, &options) {
+                        Err(why) => Some(why),
+                        Ok(list) => {
+                            keep(list, within, format, index, at, &mut rows);
                             None
                         }
                     },
@@ -151,21 +149,19 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
     })
 }
 
-/// Keeps the form's deadlines due within the window, and drops the form.
+/// Keeps a form's deadlines due within the window (the form itself is already dropped).
 fn keep(
-    form: &serde_json::Value,
-    options: &Options,
+    list: Vec<Deadline<'static>>,
     within: i64,
     format: Format,
     input: usize,
     at: Pos,
     rows: &mut Vec<Row>,
 ) {
-    for d in deadlines_value(form, options) {
+    for mut d in list {
         if d.days_left > within {
             continue;
         }
-        let mut d = d.into_owned();
         if matches!(format, Format::Table | Format::Csv) {
             d.detail = String::new(); // not shown: not kept
         }
