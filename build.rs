@@ -70,9 +70,54 @@ fn run() -> Result<(), String> {
         p.check()
             .map_err(|e| format!("{file}: profile {key}: {e}"))?;
     }
-    let compact: Value = serde_json::from_str::<Value>(&text).map_err(|e| e.to_string())?;
+    // The quotes are documentation (the data file and docs/provider-sources.md keep them): the
+    // package carries each fact's short citation, the document and its link (issue 15).
+    let mut compact: Value = serde_json::from_str::<Value>(&text).map_err(|e| e.to_string())?;
+    if let Value::Object(all) = &mut compact {
+        for p in all.values_mut() {
+            match p.get_mut("source") {
+                Some(Value::Object(facts)) => {
+                    for v in facts.values_mut() {
+                        if let Value::String(t) = v {
+                            *t = short_citation(t);
+                        }
+                    }
+                }
+                Some(Value::String(t)) => *t = short_citation(t),
+                _ => {}
+            }
+        }
+    }
     fs::write(out.join("profiles.json"), compact.to_string()).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// A source's citation without its quote: the text up to where it says where it was read or
+/// starts quoting, its parentheses closed. `Meta, 'Information for law enforcement authorities'
+/// (https://about.meta.com/…), archived … : “…”` is `Meta, 'Information for law enforcement
+/// authorities' (https://about.meta.com/…)`.
+fn short_citation(t: &str) -> String {
+    let cuts = [
+        ", archived",
+        "; read in",
+        "; text read",
+        "; archived",
+        ": “",
+        ": \"",
+        " “",
+    ];
+    let end = cuts
+        .iter()
+        .filter_map(|c| t.find(c))
+        .min()
+        .unwrap_or(t.len());
+    let mut out: String = t[..end].trim_end().to_string();
+    let open = out
+        .matches('(')
+        .count()
+        .saturating_sub(out.matches(')').count());
+    out.extend(std::iter::repeat_n(')', open));
+    out
 }
 
 #[derive(Deserialize)]

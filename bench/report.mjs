@@ -95,7 +95,8 @@ if (size) {
   md.push("| file | raw | gzip |");
   md.push("|---|---:|---:|");
   for (const r of size.rows) md.push(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
-  md.push(`| **total** | ${kb(size.total.raw)} | ${kb(size.total.gzip)} |`);
+  md.push(`| **total** (what a browser downloads) | ${kb(size.total.raw)} | ${kb(size.total.gzip)} |`);
+  for (const r of size.node ?? []) md.push(`| *${r.file} (Node only)* | ${kb(r.raw)} | ${kb(r.gzip)} |`);
   if (size.baseline) md.push(`| *bench/baseline.mjs, unminified (for comparison)* | ${kb(size.baseline.raw)} | ${kb(size.baseline.gzip)} |`);
   md.push("");
 }

@@ -40,11 +40,21 @@ done
 # snippets/: bundled in, so the package keeps its files. wasm-bindgen lists that module once per
 # import in its import object (same module, duplicate keys), which esbuild would warn about.
 # The browser entry is the glue wrapped so that a call before init() says so (scripts/web-entry.mjs).
+# The default location of the .wasm: wasm-bindgen writes `new URL('marcheck_bg.wasm',
+# import.meta.url)`; with "./" it is the pattern every bundler that handles assets by URL
+# recognises as a file beside the module (a bare name is a package name to some resolvers).
+sed -i "s|new URL('marcheck_bg.wasm', import.meta.url)|new URL('./marcheck_bg.wasm', import.meta.url)|" "$src/marcheck.js"
 node scripts/web-entry.mjs "$src"
 node_modules/.bin/esbuild "$src/entry.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --log-override:duplicate-object-key=silent --outfile="$out/marcheck.js"
-# Node entries (the "node" export condition): read the .wasm from disk, no init step.
-cp js/node.js "$out/marcheck.node.js"
+grep -qF 'new URL("./marcheck_bg.wasm",import.meta.url)' "$out/marcheck.js" || { echo "build: marcheck.js lost new URL(\"./marcheck_bg.wasm\", import.meta.url)" >&2; exit 1; }
+# Node entries (the "node" export condition): no init step; the .wasm is inlined (esbuild's
+# binary loader) so that a server bundle that moves the module keeps its core (js/node.js).
+mkdir -p "$src/node"
+cp js/node.js "$out/marcheck_bg.wasm" "$src/node/"
+node_modules/.bin/esbuild "$src/node/node.js" --bundle --platform=node --format=esm --target=node20 --log-level=warning \
+  --loader:.wasm=binary --external:./marcheck.js --outfile="$out/marcheck.node.js"
+grep -q 'from "./marcheck.js"' "$out/marcheck.node.js" || { echo "build: marcheck.node.js does not import ./marcheck.js" >&2; exit 1; }
 cp js/standard.node.js "$out/standard.node.js"
 # The binding is written in parts (js/attach/*.js) and shipped as one module; the core stays a
 # separate module it imports at run time (./marcheck.js, next to it in pkg/).

@@ -6,17 +6,21 @@ const dir = new URL("../pkg/", import.meta.url);
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
 // The budget is the measured size of the v2 core on the libraries (README, "What the libraries
 // cost"), so that growth still fails the build; v0.1 held 60 KB, and getting back to it is open.
-// v3's deadlines and calendar (issue 17) added 6.3 KB gzipped to the wasm (1.4 KB of it their
-// texts in en and fr, about 2 KB the calendar writer): the budget moved from 200 to 206.
-const budget = Number(arg("--budget-kb", 206)) * 1024;
-const rows = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).sort().map((f) => {
+const budget = Number(arg("--budget-kb", 200)) * 1024;
+// The budget is what a browser downloads: the Node entries (*.node.js, the "node" export
+// condition) are left out of it and listed apart; marcheck.node.js carries the .wasm inlined
+// (js/node.js says why), so it is about 4/3 of the .wasm and never reaches a page.
+const all = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).sort().map((f) => {
   const bytes = readFileSync(new URL(f, dir));
   return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 });
+const rows = all.filter((r) => !r.file.endsWith(".node.js"));
+const nodeRows = all.filter((r) => r.file.endsWith(".node.js"));
 const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
-if (process.argv.includes("--json")) { console.log(JSON.stringify({ rows, total })); process.exit(0); }
+if (process.argv.includes("--json")) { console.log(JSON.stringify({ rows, total, node: nodeRows })); process.exit(0); }
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
 console.log("size:  file                    raw        gzip");
 for (const r of rows) console.log(`size:  ${r.file.padEnd(20)} ${kb(r.raw)} ${kb(r.gzip)}`);
 console.log(`size:  ${"total".padEnd(20)} ${kb(total.raw)} ${kb(total.gzip)}   (budget ${budget / 1024} KB gzipped)`);
+for (const r of nodeRows) console.log(`size:  ${r.file.padEnd(20)} ${kb(r.raw)} ${kb(r.gzip)}   (Node only, not in the budget)`);
 if (total.gzip > budget) { console.error(`size: over budget by ${kb(total.gzip - budget)}`); process.exit(1); }

@@ -24,17 +24,17 @@ cargo test --quiet --profile limits --test limits -- --test-threads=1
 
 step "wasm: wasm-bindgen-test in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
 
 step "wasm: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
 
 step "package, binding and demo: Node and Chromium"
 node --test --test-concurrency=1 tests/node/*.test.mjs tests/browser/*.test.mjs tests/demo/*.test.mjs bench/baseline.test.mjs
 
-step "examples: built with their own tools (vite, webpack), driven in Chromium"
+step "examples: built with their own tools (vite, webpack, ng build, SvelteKit), two at a time, driven in Chromium"
 bash scripts/test-examples.sh
 
 step "docs: the README's numbers are the committed bench results"

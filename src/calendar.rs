@@ -19,6 +19,7 @@ use alloc::vec::Vec;
 
 use crate::date::Date;
 use crate::deadlines::Deadline;
+use crate::facts::Facts;
 use crate::messages::{self, Words};
 use crate::options::Options;
 
@@ -172,15 +173,22 @@ pub fn calendar<'d>(
 /// not JSON, and items that are not forms, give no events.
 pub fn calendar_json(forms: &str, options: &Options) -> String {
     let mut c = Calendar::new(options);
-    // The glue to the reader: a list is read item by item.
-    if let Ok(v) = crate::validate::parse_form(forms) {
-        let one = core::slice::from_ref(&v);
-        for form in v.as_array().map_or(one, Vec::as_slice) {
-            for d in crate::deadlines::deadlines_value(form, options) {
-                c.event(&d);
-            }
+    // The glue to the reader: a list is read item by item, in the same pass.
+    let arena = crate::json::Arena::new();
+    let mut cur = crate::json::Cursor::new(forms, &arena);
+    let is_profile = |key: &str| options.profile(key).is_some();
+    let one = |cur: &mut crate::json::Cursor<'_>, c: &mut Calendar| {
+        let mut hits = Vec::new();
+        let typed = crate::form::read::read_next(cur, options.date_order, &is_profile, &mut hits)?;
+        for d in crate::deadlines::deadlines(&typed, &Facts::new(&typed, options), options) {
+            c.event(&d);
         }
-    }
+        Ok::<(), crate::json::JsonError>(())
+    };
+    let _ = match cur.peek() {
+        Ok(crate::json::Kind::List) => cur.list(|cur, _| one(cur, &mut c)),
+        _ => one(&mut cur, &mut c),
+    };
     c.finish()
 }
 

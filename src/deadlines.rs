@@ -232,7 +232,7 @@ pub fn deadlines<'a>(form: &Form<'a>, facts: &Facts<'a>, options: &Options) -> V
         }
     }
     let e = &form.emergency;
-    if form.emergency_active() {
+    if facts.emergency_applies(form) {
         if let (Some(true), Some(on)) = (e.oral, e.written_follow_up_on) {
             let params = [("on", Param::Date(on)), NONE, NONE];
             add(
@@ -326,24 +326,22 @@ pub fn days_left_words(words: &'static messages::Words, days_left: i64) -> Cow<'
 
 // The glue to the reader: the only place here that sees how JSON text becomes a `Form`.
 
-/// The deadlines of a form given as a JSON value: read, facts, deadlines.
-pub fn deadlines_value<'a>(form: &'a serde_json::Value, options: &'a Options) -> Vec<Deadline<'a>> {
-    let mut hits = Vec::new();
-    let is_profile = |key: &str| options.profile(key).is_some();
-    let typed = crate::form::read::read(form, options.date_order, &is_profile, &mut hits);
-    deadlines(&typed, &Facts::new(&typed, options), options)
-}
-
 /// The deadlines of a form given as JSON text, or why the text is no form: `not JSON: …`, or
 /// `not a form (a JSON object)`.
 pub fn read_deadlines(text: &str, options: &Options) -> Result<Vec<Deadline<'static>>, String> {
-    let v = crate::validate::parse_form(text).map_err(|e| alloc::format!("not JSON: {e}"))?;
-    if !v.is_object() {
+    let arena = crate::json::Arena::new();
+    let mut hits = Vec::new();
+    let is_profile = |key: &str| options.profile(key).is_some();
+    let typed = crate::form::read::read(text, &arena, options.date_order, &is_profile, &mut hits)
+        .map_err(|e| alloc::format!("not JSON: {e}"))?;
+    if !typed.is_object {
         return Err(String::from("not a form (a JSON object)"));
     }
-    Ok((deadlines_value(&v, options).into_iter())
-        .map(Deadline::into_owned)
-        .collect())
+    Ok(
+        (deadlines(&typed, &Facts::new(&typed, options), options).into_iter())
+            .map(Deadline::into_owned)
+            .collect(),
+    )
 }
 
 /// The deadlines of a form given as JSON text; text that is not a form has none.

@@ -133,6 +133,12 @@ impl<'o> Facts<'o> {
         }
     }
 
+    /// Whether the emergency applies (contract §6): `emergency.active` is true, or the request
+    /// type the report states is `emergency_disclosure`.
+    pub fn emergency_applies(&self, form: &Form<'_>) -> bool {
+        form.emergency.active == Some(true) || self.request_type == RequestType::EmergencyDisclosure
+    }
+
     /// Whether the provider notifies the account holder before disclosing: the form's answer,
     /// else the profile's.
     pub fn notifies_user(&self, form: &Form<'_>) -> Notifies {

@@ -1,13 +1,16 @@
 //! Lenient reading of single values, as form controls deliver them.
 //!
-//! Each reader answers `Ok(Some(x))` for a value, `Ok(None)` for an absent one (missing, `null`,
-//! or empty text) and `Err(Unreadable)` for a value that cannot be read as its type. The form
-//! reader turns `Err` into a `FORM001` finding; the options reader into an `OptionsError`.
+//! Each reader takes one value as the JSON reader found it ([`Leaf`]) and answers `Ok(Some(x))`
+//! for a value, `Ok(None)` for an absent one (`null`, or empty text; a missing key is never
+//! read) and `Err(Unreadable)` for a value that cannot be read as its type. The form reader
+//! turns `Err` into a `FORM001` finding.
 
 use crate::country::Country;
 use crate::date::{Date, DateOrder, DateTime};
+pub use crate::json::Leaf;
 use crate::text::trim;
-use serde_json::Value;
+
+type Value<'a> = Leaf<'a>;
 
 /// The value is present but cannot be read as the type asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,29 +19,29 @@ pub struct Unreadable;
 pub type Read<T> = Result<Option<T>, Unreadable>;
 
 /// Text, trimmed; numbers are read as the text they were written as.
-pub fn text(v: Option<&Value>) -> Read<&str> {
+pub fn text<'a>(v: &Leaf<'a>) -> Read<&'a str> {
     match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
+        Value::Null => Ok(None),
+        Value::Text(s) => {
             let t = trim(s);
             Ok((!t.is_empty()).then_some(t))
         }
-        Some(Value::Number(n)) => Ok(Some(n.as_str())),
-        Some(_) => Err(Unreadable),
+        Value::Number(n) => Ok(Some(n)),
+        _ => Err(Unreadable),
     }
 }
 
 /// `true/false`, and `"true" "false" "on" "off" "yes" "no" "1" "0" ""` in any case; 1 and 0.
-pub fn boolean(v: Option<&Value>) -> Read<bool> {
+pub fn boolean(v: &Leaf<'_>) -> Read<bool> {
     match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(Value::Number(n)) => match n.as_str() {
+        Value::Null => Ok(None),
+        Value::Bool(b) => Ok(Some(*b)),
+        Value::Number(n) => match *n {
             "1" => Ok(Some(true)),
             "0" => Ok(Some(false)),
             _ => Err(Unreadable),
         },
-        Some(Value::String(s)) => {
+        Value::Text(s) => {
             let t = trim(s);
             if t.is_empty() {
                 return Ok(None);
@@ -53,24 +56,24 @@ pub fn boolean(v: Option<&Value>) -> Read<bool> {
                 Err(Unreadable)
             }
         }
-        Some(_) => Err(Unreadable),
+        _ => Err(Unreadable),
     }
 }
 
 /// A whole number: a JSON integer (`90`, `90.0`) or numeric text (`" 90 "`). Beyond ±10^12 is
 /// unreadable (no window needs more, and the arithmetic stays exact).
-pub fn integer(v: Option<&Value>) -> Read<i64> {
+pub fn integer(v: &Leaf<'_>) -> Read<i64> {
     let t = match v {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::Number(n)) => n.as_str(),
-        Some(Value::String(s)) => {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n,
+        Value::Text(s) => {
             let t = trim(s);
             if t.is_empty() {
                 return Ok(None);
             }
             t
         }
-        Some(_) => return Err(Unreadable),
+        _ => return Err(Unreadable),
     };
     parse_integer(t).map(Some).ok_or(Unreadable)
 }
@@ -96,23 +99,23 @@ fn parse_integer(t: &str) -> Option<i64> {
     Some(if neg { -n } else { n })
 }
 
-pub fn date(v: Option<&Value>, order: DateOrder) -> Read<Date> {
+pub fn date(v: &Leaf<'_>, order: DateOrder) -> Read<Date> {
     match text(v)? {
         None => Ok(None),
         Some(t) => Date::parse(t, order).map(Some).ok_or(Unreadable),
     }
 }
 
-pub fn date_time(v: Option<&Value>, order: DateOrder) -> Read<DateTime> {
+pub fn date_time(v: &Leaf<'_>, order: DateOrder) -> Read<DateTime> {
     match text(v)? {
         None => Ok(None),
         Some(t) => DateTime::parse(t, order).map(Some).ok_or(Unreadable),
     }
 }
 
-pub fn country(v: Option<&Value>) -> Read<Country> {
+pub fn country(v: &Leaf<'_>) -> Read<Country> {
     match v {
-        Some(Value::Number(_)) => Err(Unreadable),
+        Value::Number(_) => Err(Unreadable),
         _ => match text(v)? {
             None => Ok(None),
             Some(t) => Country::parse(t).map(Some).ok_or(Unreadable),
@@ -121,9 +124,9 @@ pub fn country(v: Option<&Value>) -> Read<Country> {
 }
 
 /// One of `names` (any case, `-` read as `_`); the answer is its position.
-pub fn choice(v: Option<&Value>, names: &[&str]) -> Read<usize> {
+pub fn choice(v: &Leaf<'_>, names: &[&str]) -> Read<usize> {
     match v {
-        Some(Value::Number(_)) => Err(Unreadable),
+        Value::Number(_) => Err(Unreadable),
         _ => match text(v)? {
             None => Ok(None),
             Some(t) => names
@@ -143,8 +146,13 @@ pub fn choice(v: Option<&Value>, names: &[&str]) -> Read<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    fn v(json: &str) -> Value {
-        serde_json::from_str(json).unwrap_or(Value::Array(vec![]))
+    /// The value of `json` as the JSON reader gives it.
+    fn v(json: &str) -> Leaf<'static> {
+        let arena: &'static crate::json::Arena = Box::leak(Box::default());
+        let json: &'static str = Box::leak(String::from(json).into_boxed_str());
+        crate::json::Cursor::new(json, arena)
+            .leaf()
+            .unwrap_or(Leaf::List("[]"))
     }
 
     #[test]
@@ -167,9 +175,8 @@ mod tests {
             ("[]", Err(Unreadable)),
             ("{}", Err(Unreadable)),
         ] {
-            assert_eq!(boolean(Some(&v(json))), want, "{json}");
+            assert_eq!(boolean(&v(json)), want, "{json}");
         }
-        assert_eq!(boolean(None), Ok(None));
     }
 
     #[test]
@@ -188,21 +195,18 @@ mod tests {
             ("\"9999999999999\"", Err(Unreadable)),
             ("\"-\"", Err(Unreadable)),
         ] {
-            assert_eq!(integer(Some(&v(json))), want, "{json}");
+            assert_eq!(integer(&v(json)), want, "{json}");
         }
     }
 
     #[test]
     fn choices_ignore_case_and_dashes() {
         let names = ["formal_mar", "police_to_police"];
-        assert_eq!(
-            choice(Some(&v("\"Police-To-Police\"")), &names),
-            Ok(Some(1))
-        );
-        assert_eq!(choice(Some(&v("\" FORMAL_MAR \"")), &names), Ok(Some(0)));
-        assert_eq!(choice(Some(&v("\"formal\"")), &names), Err(Unreadable));
-        assert_eq!(choice(Some(&v("0")), &names), Err(Unreadable));
-        assert_eq!(choice(Some(&v("\"\"")), &names), Ok(None));
+        assert_eq!(choice(&v("\"Police-To-Police\""), &names), Ok(Some(1)));
+        assert_eq!(choice(&v("\" FORMAL_MAR \""), &names), Ok(Some(0)));
+        assert_eq!(choice(&v("\"formal\""), &names), Err(Unreadable));
+        assert_eq!(choice(&v("0"), &names), Err(Unreadable));
+        assert_eq!(choice(&v("\"\""), &names), Ok(None));
     }
 
     #[test]
@@ -225,9 +229,9 @@ mod tests {
 
     #[test]
     fn text_reads_numbers_as_written_and_trims() {
-        assert_eq!(text(Some(&v("\"  x \""))), Ok(Some("x")));
-        assert_eq!(text(Some(&v("12345"))), Ok(Some("12345")));
-        assert_eq!(text(Some(&v("\"   \""))), Ok(None));
-        assert_eq!(text(Some(&v("false"))), Err(Unreadable));
+        assert_eq!(text(&v("\"  x \"")), Ok(Some("x")));
+        assert_eq!(text(&v("12345")), Ok(Some("12345")));
+        assert_eq!(text(&v("\"   \"")), Ok(None));
+        assert_eq!(text(&v("false")), Err(Unreadable));
     }
 }

@@ -33,9 +33,8 @@
 
 extern crate alloc;
 
-// Layers, bottom to top: nothing imports a module above it.
 // Layers, bottom to top; nothing imports a module above it:
-//   country, date, path, text       plain values (leaves)
+//   country, date, json, path, text plain values (leaves); json: the pull reader and Raw
 //   rule                            the rules' vocabulary (severity, params, a hit, a declaration)
 //   lenient, form                   the model and its lenient reader
 //   providers, options              data and settings
@@ -53,6 +52,7 @@ pub mod deadlines;
 pub mod docs;
 pub mod facts;
 pub mod form;
+pub mod json;
 pub mod lenient;
 pub mod messages;
 pub mod options;
@@ -74,14 +74,15 @@ pub use options::{Locale, Options, OptionsError};
 pub use report::{Finding, Report, ReportFacts};
 pub use rule::{Param, Severity};
 pub use session::Session;
+#[cfg(not(target_arch = "wasm32"))]
+pub use validate::validate;
 pub use validate::{
-    MAX_DEPTH, TOO_LONG, parse_form, unreadable_form, validate, validate_json, validate_scoped,
+    MAX_DEPTH, unreadable_form, unreadable_json, validate_json, validate_next, validate_scoped,
 };
 
-use alloc::string::String;
+use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 use serde::Serialize;
-use serde_json::Value;
 
 /// The crate's version (also the npm package's).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -125,15 +126,12 @@ pub fn rules_info(locale: Locale) -> Vec<RuleInfo> {
 
 /// The provider profiles in force with these options (`providers()`): `{ KEY: profile }`, the
 /// built-in ones (or their override) and those the options add.
-pub fn providers_map(options: &Options) -> serde_json::Map<String, Value> {
-    let mut out = serde_json::Map::new();
+pub fn providers_map(options: &Options) -> BTreeMap<&str, &providers::Profile> {
+    let mut out = BTreeMap::new();
     let all = providers::builtin().iter().chain(options.providers.iter());
     for p in all {
         let p = options.profile(&p.key).unwrap_or(p);
-        out.insert(
-            p.key.clone(),
-            serde_json::to_value(p).unwrap_or(Value::Null),
-        );
+        out.insert(p.key.as_str(), p);
     }
     out
 }

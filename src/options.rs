@@ -1,8 +1,11 @@
 //! Options (contract §3): today's date, locale, date order, holidays, severity overrides,
-//! thresholds, extra provider profiles and the scope of the report. Read with serde (serde_json
-//! on the command line, serde-wasm-bindgen in the browser) into [`RawOptions`], whose types say
-//! what each option holds; bad options are a programming error of the portal, so they are an
-//! [`OptionsError`] that names the option and says what is wrong (never a finding).
+//! thresholds, extra provider profiles and the scope of the report. Read with serde's derive
+//! (serde-wasm-bindgen from the JavaScript object in the browser, a `serde_json::Value` natively)
+//! into [`RawOptions`], whose types say what each option holds. Every value is read through
+//! [`Checked`], which keeps serde's complaint instead of failing, so the first bad option is
+//! found with its path (no serde_path_to_error); bad options are a programming error of the
+//! portal, so they are an [`OptionsError`] that names the option and says what is wrong (never a
+//! finding).
 
 use crate::date::{Date, DateOrder};
 use crate::providers::{self, Profile};
@@ -11,8 +14,7 @@ use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde::Deserialize;
-use serde::de::{Deserializer, Error as _, Unexpected};
-use serde_json::{Map, Value};
+use serde::de::{Deserializer, Error as _, Unexpected, Visitor};
 
 /// The most holidays the options may list (a century of any country's public holidays, many
 /// times over). Beyond it the options are an Error that names the limit.
@@ -102,10 +104,20 @@ struct IsoDate(Date);
 
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IsoDate, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse(&text, DateOrder::Ymd)
-            .map(IsoDate)
-            .ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&text), &"a date as YYYY-MM-DD"))
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IsoDate;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            // Borrowed: 100 000 holidays are read without a copy of each.
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<IsoDate, E> {
+                Date::parse(text, DateOrder::Ymd)
+                    .map(IsoDate)
+                    .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
@@ -115,13 +127,42 @@ struct Threshold(i64);
 
 impl<'de> Deserialize<'de> for Threshold {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Threshold, D::Error> {
+        struct V;
         const WANT: &str = "a whole number, 0 or more";
-        let v = Value::deserialize(d)?;
-        match crate::lenient::integer(Some(&v)) {
-            Ok(Some(n)) if n >= 0 => Ok(Threshold(n)),
-            Ok(Some(n)) => Err(D::Error::invalid_value(Unexpected::Signed(n), &WANT)),
-            _ => Err(D::Error::invalid_value(unexpected(&v), &WANT)),
+        impl<'de> Visitor<'de> for V {
+            type Value = Threshold;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(WANT)
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Threshold, E> {
+                if n >= 0 {
+                    Ok(Threshold(n))
+                } else {
+                    Err(E::invalid_value(Unexpected::Signed(n), &WANT))
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Threshold, E> {
+                i64::try_from(n)
+                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(n), &WANT))
+                    .and_then(|n| self.visit_i64(n))
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Threshold, E> {
+                // A whole number a JavaScript object carries as a float (90.0).
+                if n.fract() == 0.0 && (0.0..1e12).contains(&n) {
+                    Ok(Threshold(n as i64))
+                } else {
+                    Err(E::invalid_value(Unexpected::Float(n), &WANT))
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Threshold, E> {
+                match crate::lenient::integer(&crate::json::Leaf::Text(t)) {
+                    Ok(Some(n)) if n >= 0 => Ok(Threshold(n)),
+                    Ok(Some(n)) => Err(E::invalid_value(Unexpected::Signed(n), &WANT)),
+                    _ => Err(E::invalid_value(Unexpected::Str(t), &WANT)),
+                }
+            }
         }
+        d.deserialize_any(V)
     }
 }
 
@@ -146,62 +187,103 @@ impl<'de> Deserialize<'de> for Level {
 }
 
 /// `"ymd"`, `"dmy"` or `"mdy"`.
-fn date_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateOrder>, D::Error> {
-    let Some(text) = Option::<String>::deserialize(d)? else {
-        return Ok(None);
+fn date_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Checked<DateOrder>>, D::Error> {
+    let text = match Option::<Checked<String>>::deserialize(d)? {
+        None => return Ok(None),
+        Some(Checked::Bad(e)) => return Ok(Some(Checked::Bad(e))),
+        Some(Checked::Ok(t)) => t,
     };
-    match text.trim().to_ascii_lowercase().as_str() {
-        "ymd" | "" => Ok(Some(DateOrder::Ymd)),
-        "dmy" => Ok(Some(DateOrder::Dmy)),
-        "mdy" => Ok(Some(DateOrder::Mdy)),
-        _ => Err(D::Error::invalid_value(
-            Unexpected::Str(&text),
-            &"\"ymd\", \"dmy\" or \"mdy\"",
-        )),
+    Ok(Some(match text.trim().to_ascii_lowercase().as_str() {
+        "ymd" | "" => Checked::Ok(DateOrder::Ymd),
+        "dmy" => Checked::Ok(DateOrder::Dmy),
+        "mdy" => Checked::Ok(DateOrder::Mdy),
+        _ => Checked::Bad(
+            D::Error::invalid_value(Unexpected::Str(&text), &"\"ymd\", \"dmy\" or \"mdy\"")
+                .to_string(),
+        ),
+    }))
+}
+
+/// A value as serde read it, or what serde said was wrong with it. Reading never fails here,
+/// so the reader goes on and the first problem is found with its path (`holidays[3]`). The
+/// options are read from a tree (a JavaScript object, a `serde_json::Value`), where a value
+/// that fails leaves the rest readable.
+#[derive(Debug)]
+pub enum Checked<T> {
+    Ok(T),
+    Bad(String),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Checked<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Checked<T>, D::Error> {
+        Ok(match T::deserialize(d) {
+            Ok(v) => Checked::Ok(v),
+            Err(e) => Checked::Bad(e.to_string()),
+        })
     }
 }
 
-/// A list of at most `N` items.
-#[derive(Clone, Debug)]
-struct Bounded<T, const N: usize>(Vec<T>);
+/// A present value: `null` is read by `T` (a fact made unknown), not taken as absent.
+pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
 
-impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for Bounded<T, N> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bounded<T, N>, D::Error> {
-        let items = Vec::<T>::deserialize(d)?;
-        if items.len() > N {
-            return Err(D::Error::invalid_length(items.len(), &LimitOf(N)));
+/// The path of an option: its parent's, then a key or an index.
+#[derive(Clone, Copy)]
+pub enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl At<'_> {
+    pub fn path(&self) -> String {
+        match self {
+            At::Root => String::new(),
+            At::Key(parent, k) => {
+                let mut p = parent.path();
+                if !p.is_empty() {
+                    p.push('.');
+                }
+                p.push_str(k);
+                p
+            }
+            At::Index(parent, i) => alloc::format!("{}[{i}]", parent.path()),
         }
-        Ok(Bounded(items))
     }
-}
 
-struct LimitOf(usize);
-
-impl serde::de::Expected for LimitOf {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "at most {} items (marcheck's limit)", self.0)
+    /// The value, or the error that names this option and what serde said.
+    pub fn take<T>(&self, v: Checked<T>) -> Result<T, OptionsError> {
+        match v {
+            Checked::Ok(v) => Ok(v),
+            Checked::Bad(problem) => Err(OptionsError {
+                option: self.path(),
+                problem,
+            }),
+        }
     }
-}
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+    /// [`At::take`] for an optional option.
+    pub fn opt<T>(&self, key: &str, v: Option<Checked<T>>) -> Result<Option<T>, OptionsError> {
+        v.map(|v| At::Key(self, key).take(v)).transpose()
     }
-}
 
-fn unexpected(v: &Value) -> Unexpected<'_> {
-    match v {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => Unexpected::Other(n.as_str()),
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+    /// Each item of a list, checked, and the list no longer than `max`.
+    pub fn list<T>(&self, items: Vec<Checked<T>>, max: usize) -> Result<Vec<T>, OptionsError> {
+        if items.len() > max {
+            return Err(OptionsError {
+                option: self.path(),
+                problem: alloc::format!(
+                    "invalid length {}, expected at most {max} items (marcheck's limit)",
+                    items.len()
+                ),
+            });
+        }
+        (items.into_iter().enumerate())
+            .map(|(i, v)| At::Index(self, i).take(v))
+            .collect()
     }
 }
 
@@ -210,47 +292,47 @@ fn unexpected(v: &Value) -> Unexpected<'_> {
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RawOptions {
-    as_of: Option<IsoDate>,
-    locale: Option<String>,
+    as_of: Option<Checked<IsoDate>>,
+    locale: Option<Checked<String>>,
     #[serde(deserialize_with = "date_order")]
-    date_order: Option<DateOrder>,
-    holidays: Option<Bounded<IsoDate, MAX_HOLIDAYS>>,
-    rules: Option<BTreeMap<String, Level>>,
-    preservation: Option<PreservationThresholds>,
-    emergency: Option<EmergencyThresholds>,
-    case: Option<CaseThresholds>,
-    date_range: Option<DateRangeThresholds>,
-    providers: Option<Map<String, Value>>,
-    scope: Option<Bounded<String, MAX_SCOPE_PATHS>>,
+    date_order: Option<Checked<DateOrder>>,
+    holidays: Option<Checked<Vec<Checked<IsoDate>>>>,
+    rules: Option<Checked<BTreeMap<String, Checked<Level>>>>,
+    preservation: Option<Checked<PreservationThresholds>>,
+    emergency: Option<Checked<EmergencyThresholds>>,
+    case: Option<Checked<CaseThresholds>>,
+    date_range: Option<Checked<DateRangeThresholds>>,
+    providers: Option<Checked<BTreeMap<String, Checked<providers::ProfilePatch>>>>,
+    scope: Option<Checked<Vec<Checked<String>>>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct PreservationThresholds {
-    default_period_days: Option<Threshold>,
-    extension_days: Option<Threshold>,
-    max_total_days: Option<Threshold>,
-    expiry_warning_days: Option<Threshold>,
-    response_business_days: Option<Threshold>,
+    default_period_days: Option<Checked<Threshold>>,
+    extension_days: Option<Checked<Threshold>>,
+    max_total_days: Option<Checked<Threshold>>,
+    expiry_warning_days: Option<Checked<Threshold>>,
+    response_business_days: Option<Checked<Threshold>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct EmergencyThresholds {
-    min_justification_chars: Option<Threshold>,
-    max_imminence_days: Option<Threshold>,
+    min_justification_chars: Option<Checked<Threshold>>,
+    max_imminence_days: Option<Checked<Threshold>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct CaseThresholds {
-    min_facts_chars: Option<Threshold>,
+    min_facts_chars: Option<Checked<Threshold>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct DateRangeThresholds {
-    max_span_days: Option<Threshold>,
+    max_span_days: Option<Checked<Threshold>>,
 }
 
 impl Options {
@@ -294,45 +376,38 @@ impl Options {
             .map_or(Some(default), |(_, s)| *s)
     }
 
-    /// Reads options with any serde deserializer (serde_json's, serde-wasm-bindgen's); `today`
-    /// is used when `asOf` is absent (the caller's local date). A `null` gives the defaults.
+    /// Reads options with a serde deserializer over a tree (serde-wasm-bindgen's over a
+    /// JavaScript object; a `serde_json::Value`); `today` is used when `asOf` is absent (the
+    /// caller's local date). A `null` gives the defaults. The caller has checked that the value
+    /// is an object or nothing ([`OptionsError::not_an_object`]).
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
         today: Date,
-    ) -> Result<Options, OptionsError>
-    where
-        D::Error: core::fmt::Display,
-    {
-        let whole = |problem: String| OptionsError {
-            option: String::new(),
-            problem,
-        };
-        // Options are an object (or nothing): serde would read a struct from a list too.
-        let v = Value::deserialize(d).map_err(|e| whole(e.to_string()))?;
-        if !(v.is_null() || v.is_object()) {
-            return Err(whole(alloc::format!(
-                "expected an object, found {}",
-                kind(&v)
-            )));
-        }
-        let raw: Option<RawOptions> =
-            serde_path_to_error::deserialize(v).map_err(|e| OptionsError {
-                option: e
-                    .path()
-                    .to_string()
-                    .trim_start_matches('.')
-                    .replace('?', ""),
-                problem: e.inner().to_string(),
-            })?;
+    ) -> Result<Options, OptionsError> {
+        let raw = At::Root.take(
+            Checked::<Option<RawOptions>>::deserialize(d)
+                .unwrap_or_else(|e: D::Error| Checked::Bad(e.to_string())),
+        )?;
         Options::from_raw(raw.unwrap_or_default(), today)
     }
 
     /// Reads options from a JSON value.
-    pub fn from_value(v: &Value, today: Date) -> Result<Options, OptionsError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_value(v: &serde_json::Value, today: Date) -> Result<Options, OptionsError> {
+        if !(v.is_null() || v.is_object()) {
+            let kind = match v {
+                serde_json::Value::Array(_) => "a list",
+                serde_json::Value::String(_) => "a text",
+                serde_json::Value::Number(_) => "a number",
+                _ => "a boolean",
+            };
+            return Err(OptionsError::not_an_object(kind));
+        }
         Options::deserialize(v, today)
     }
 
     /// Reads options from JSON text.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str, today: Date) -> Result<Options, OptionsError> {
         if text.len() > MAX_OPTIONS_BYTES {
             return Err(OptionsError {
@@ -344,61 +419,129 @@ impl Options {
             });
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut de = serde_json::Deserializer::from_str(text);
-        let o = Options::deserialize(&mut de, today)?;
-        de.end().map_err(|e| OptionsError {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| OptionsError {
             option: String::new(),
             problem: e.to_string(),
         })?;
-        Ok(o)
+        Options::from_value(&v, today)
     }
 
     #[inline(never)]
     fn from_raw(raw: RawOptions, today: Date) -> Result<Options, OptionsError> {
-        let mut o = Options::new(raw.as_of.map_or(today, |d| d.0));
-        if let Some(l) = raw.locale {
+        let at = At::Root;
+        let mut o = Options::new(at.opt("asOf", raw.as_of)?.map_or(today, |d| d.0));
+        if let Some(l) = at.opt("locale", raw.locale)? {
             o.locale = Locale::parse(&l);
         }
-        o.date_order = raw.date_order.unwrap_or_default();
-        if let Some(h) = raw.holidays {
-            o.holidays = h.0.into_iter().map(|d| d.0).collect();
+        o.date_order = at.opt("dateOrder", raw.date_order)?.unwrap_or_default();
+        if let Some(h) = at.opt("holidays", raw.holidays)? {
+            let list = At::Key(&at, "holidays").list(h, MAX_HOLIDAYS)?;
+            o.holidays = list.into_iter().map(|d| d.0).collect();
             o.holidays.sort_unstable();
             o.holidays.dedup();
         }
-        o.rules = (raw.rules.unwrap_or_default().into_iter())
-            .map(|(code, level)| (code.trim().to_ascii_uppercase(), level.0))
-            .collect();
-        let set = |slot: &mut i64, t: Option<Threshold>| {
-            if let Some(t) = t {
+        if let Some(rules) = at.opt("rules", raw.rules)? {
+            let here = At::Key(&at, "rules");
+            for (code, level) in rules {
+                let level = At::Key(&here, &code).take(level)?;
+                o.rules.push((code.trim().to_ascii_uppercase(), level.0));
+            }
+        }
+        fn set(
+            at: &At<'_>,
+            key: &str,
+            slot: &mut i64,
+            t: Option<Checked<Threshold>>,
+        ) -> Result<(), OptionsError> {
+            if let Some(t) = at.opt(key, t)? {
                 *slot = t.0;
             }
-        };
-        if let Some(p) = raw.preservation {
+            Ok(())
+        }
+        if let Some(p) = at.opt("preservation", raw.preservation)? {
+            let here = At::Key(&at, "preservation");
             let po = &mut o.preservation;
-            set(&mut po.default_period_days, p.default_period_days);
-            set(&mut po.extension_days, p.extension_days);
-            set(&mut po.expiry_warning_days, p.expiry_warning_days);
-            set(&mut po.response_business_days, p.response_business_days);
-            po.max_total_days = p.max_total_days.map(|t| t.0);
+            set(
+                &here,
+                "defaultPeriodDays",
+                &mut po.default_period_days,
+                p.default_period_days,
+            )?;
+            set(
+                &here,
+                "extensionDays",
+                &mut po.extension_days,
+                p.extension_days,
+            )?;
+            set(
+                &here,
+                "expiryWarningDays",
+                &mut po.expiry_warning_days,
+                p.expiry_warning_days,
+            )?;
+            set(
+                &here,
+                "responseBusinessDays",
+                &mut po.response_business_days,
+                p.response_business_days,
+            )?;
+            po.max_total_days = here.opt("maxTotalDays", p.max_total_days)?.map(|t| t.0);
         }
-        if let Some(e) = raw.emergency {
-            set(&mut o.min_justification_chars, e.min_justification_chars);
-            set(&mut o.max_imminence_days, e.max_imminence_days);
+        if let Some(e) = at.opt("emergency", raw.emergency)? {
+            let here = At::Key(&at, "emergency");
+            set(
+                &here,
+                "minJustificationChars",
+                &mut o.min_justification_chars,
+                e.min_justification_chars,
+            )?;
+            set(
+                &here,
+                "maxImminenceDays",
+                &mut o.max_imminence_days,
+                e.max_imminence_days,
+            )?;
         }
-        if let Some(c) = raw.case {
-            set(&mut o.min_facts_chars, c.min_facts_chars);
+        if let Some(c) = at.opt("case", raw.case)? {
+            set(
+                &At::Key(&at, "case"),
+                "minFactsChars",
+                &mut o.min_facts_chars,
+                c.min_facts_chars,
+            )?;
         }
-        if let Some(r) = raw.date_range {
-            set(&mut o.max_span_days, r.max_span_days);
+        if let Some(r) = at.opt("dateRange", raw.date_range)? {
+            set(
+                &At::Key(&at, "dateRange"),
+                "maxSpanDays",
+                &mut o.max_span_days,
+                r.max_span_days,
+            )?;
         }
-        o.scope = raw.scope.map(|s| s.0);
-        o.providers = read_providers(raw.providers.unwrap_or_default())?;
+        if let Some(scope) = at.opt("scope", raw.scope)? {
+            o.scope = Some(At::Key(&at, "scope").list(scope, MAX_SCOPE_PATHS)?);
+        }
+        if let Some(entries) = at.opt("providers", raw.providers)? {
+            o.providers = read_providers(entries)?;
+        }
         Ok(o)
     }
 }
 
+impl OptionsError {
+    /// The options are not an object (`kind`: what they are instead).
+    pub fn not_an_object(kind: &str) -> OptionsError {
+        OptionsError {
+            option: String::new(),
+            problem: alloc::format!("expected an object, found {kind}"),
+        }
+    }
+}
+
 /// `options.providers`: each entry overrides facts of a built-in profile, or adds a profile.
-fn read_providers(entries: Map<String, Value>) -> Result<Vec<Profile>, OptionsError> {
+fn read_providers(
+    entries: BTreeMap<String, Checked<providers::ProfilePatch>>,
+) -> Result<Vec<Profile>, OptionsError> {
     if entries.len() > MAX_PROVIDERS {
         return Err(OptionsError {
             option: "providers".to_string(),
@@ -408,31 +551,23 @@ fn read_providers(entries: Map<String, Value>) -> Result<Vec<Profile>, OptionsEr
             ),
         });
     }
+    let root = At::Root;
+    let all = At::Key(&root, "providers");
     let mut profiles: Vec<Profile> = Vec::new();
-    for (key, v) in entries {
-        let key = key.trim().to_ascii_lowercase();
-        let option = |field: &str| {
-            let mut path = alloc::format!("providers.{key}");
-            if !field.is_empty() {
-                path.push('.');
-                path.push_str(field);
+    for (key, patch) in entries {
+        let here = At::Key(&all, &key);
+        let patch = here.take(patch).map_err(|mut e| {
+            if e.problem.starts_with("invalid type") {
+                e.problem = "expected an object of provider facts".to_string();
             }
-            path
-        };
-        let Value::Object(patch) = v else {
-            return Err(OptionsError {
-                option: option(""),
-                problem: "expected an object of provider facts".to_string(),
-            });
-        };
+            e
+        })?;
+        let key = key.trim().to_ascii_lowercase();
         let base = (profiles.iter().find(|p| p.key == key))
             .or_else(|| providers::builtin().iter().find(|p| p.key == key))
             .cloned()
             .unwrap_or_else(|| Profile::empty(&key));
-        let p = base.patched(&patch).map_err(|bad| OptionsError {
-            option: option(&bad.field),
-            problem: bad.problem,
-        })?;
+        let p = patch.apply(base, &here)?;
         profiles.retain(|q| q.key != key);
         profiles.push(p);
     }

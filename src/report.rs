@@ -27,8 +27,8 @@ pub struct Finding {
     pub message: Cow<'static, str>,
     /// What to do, in the locale.
     pub help: Cow<'static, str>,
-    /// The text that says it.
-    pub source: &'static str,
+    /// The text that says it: the rule's, or the one its finding names for this form.
+    pub source: Cow<'static, str>,
     /// The values in the message, so a portal can translate by code.
     pub params: Params,
 }
@@ -163,7 +163,7 @@ impl Report {
                 field: h.field,
                 message,
                 help,
-                source: rule.meta.source,
+                source: h.source.unwrap_or(Cow::Borrowed(rule.meta.source)),
                 params: h.params,
             });
         }
@@ -176,6 +176,7 @@ impl Report {
     }
 
     /// The report as JSON text (contract §4), as the command line writes it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

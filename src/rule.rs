@@ -8,6 +8,7 @@
 
 use crate::date::Date;
 use crate::path::Field;
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 use serde::Serialize;
@@ -129,6 +130,9 @@ pub struct Hit {
     pub code: &'static str,
     pub field: Field,
     pub params: Params,
+    /// The text that says it for this form, when that is not the rule's declared
+    /// [`Meta::source`] (a provider's own guidelines, named from the profile in force).
+    pub source: Option<Cow<'static, str>>,
 }
 
 impl Hit {
@@ -138,7 +142,16 @@ impl Hit {
             code,
             field: field.into(),
             params: Params::default(),
+            source: None,
         }
+    }
+
+    /// Cites the text that says it for this form instead of the rule's declared source
+    /// (builder style).
+    #[inline(never)]
+    pub fn cited(mut self, source: impl Into<Cow<'static, str>>) -> Hit {
+        self.source = Some(source.into());
+        self
     }
 
     /// Adds a parameter (builder style).
@@ -161,7 +174,8 @@ pub struct Meta {
     pub field: &'static str,
     /// The request types it applies to (contract §6.1).
     pub applies_to: AppliesTo,
-    /// The text that says it (contract §6.2 "Sources").
+    /// The text that says it (contract §6.2 "Sources"). A finding may cite, for its form, a
+    /// text of the same kind named more precisely ([`Hit::cited`]).
     pub source: &'static str,
     /// The names of its message parameters (`{days}`), checked against the locale files when
     /// the crate is built.
@@ -237,10 +251,22 @@ pub mod source {
         "Budapest Convention Art. 25 and 27 (mutual assistance on a treaty or arrangement)";
     pub const USC_2702: &str = "18 U.S.C. §2702(b)(8), (c)(4)";
     pub const USC_2703_F: &str = "18 U.S.C. §2703(f)";
+    pub const USC_2705_B: &str = "18 U.S.C. §2705(b)";
     pub const USC_2258A: &str = "18 U.S.C. §2258A (providers report to NCMEC)";
     pub const PORTAL_POLICY: &str = "Portal policy (no text sets this number)";
     pub const PROVIDER_GUIDELINES: &str = "Providers' law enforcement guidelines";
     pub const CONTRACT_FORM: &str = "marcheck contract §2 (the form)";
+
+    /// The law enforcement guidelines of one provider, by its display name ("TikTok law
+    /// enforcement guidelines"), then the other texts a finding cites.
+    pub fn guidelines_of(provider: &str, also: &[&str]) -> alloc::string::String {
+        let mut s = alloc::format!("{} law enforcement guidelines", provider.trim());
+        for text in also {
+            s.push_str("; ");
+            s.push_str(text);
+        }
+        s
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! changed, and each call answers with the report. After every call the report equals
 //! `validate(session.form(), options)` (a property test says so).
 
+use crate::json::Raw;
 use crate::options::Options;
 use crate::path::is_model_path;
 use crate::report::Report;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use serde_json::{Map, Value};
 
 /// The highest row index `set` creates: rows up to it are padded with `null`. The reader checks
 /// 200 rows of a list; a path far beyond is a mistake, not a form.
@@ -24,7 +24,7 @@ pub enum SessionError {
 
 /// One step of a path: a key of an object, or a row of a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Step<'p> {
+pub enum Step<'p> {
     Key(&'p str),
     Row(usize),
 }
@@ -55,17 +55,19 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, SessionError> {
     Ok(out)
 }
 
-/// A form kept between calls, with the options it is checked with.
+/// A form kept between calls, with the options it is checked with. The form is kept as it was
+/// given ([`Raw`]: what was set, even a value the reader cannot use, comes back from `form()`);
+/// each report reads it with the one-pass reader, as `validate` reads the same form.
 #[derive(Debug, Clone)]
 pub struct Session {
-    form: Value,
+    form: Raw,
     options: Options,
 }
 
 impl Session {
     pub fn new(options: Options) -> Session {
         Session {
-            form: Value::Object(Map::new()),
+            form: Raw::Object(Vec::new()),
             options,
         }
     }
@@ -75,13 +77,13 @@ impl Session {
     }
 
     /// The form as the core holds it.
-    pub fn form(&self) -> &Value {
+    pub fn form(&self) -> &Raw {
         &self.form
     }
 
     /// Stores `value` at `path` (read leniently like any form value), creating missing parents;
     /// `None` removes it.
-    pub fn set(&mut self, path: &str, value: Option<Value>) -> Result<Report, SessionError> {
+    pub fn set(&mut self, path: &str, value: Option<Raw>) -> Result<Report, SessionError> {
         let steps = steps(path)?;
         match value {
             Some(v) => put(&mut self.form, &steps, v),
@@ -90,15 +92,19 @@ impl Session {
         Ok(self.report(None))
     }
 
-    /// Merges a partial form: objects deeply; arrays and other values replace; a key whose
-    /// value is [`Session::REMOVED`] is removed.
-    pub fn merge(&mut self, partial: Value) -> Report {
+    /// Merges a partial form: objects deeply; arrays and other values replace. Then each key
+    /// of `removed` (a path of keys and row indexes: where the partial form said `undefined`)
+    /// is removed.
+    pub fn merge(&mut self, partial: Raw, removed: &[Vec<Raw>]) -> Report {
         merge(&mut self.form, partial);
+        for path in removed {
+            remove_at(&mut self.form, path);
+        }
         self.report(None)
     }
 
     /// Replaces the whole form.
-    pub fn replace(&mut self, form: Value) -> Report {
+    pub fn replace(&mut self, form: Raw) -> Report {
         self.form = form;
         self.report(None)
     }
@@ -106,34 +112,41 @@ impl Session {
     /// The report, with `scope` instead of the options' scope when one is given.
     pub fn report(&self, scope: Option<&[String]>) -> Report {
         let scope = scope.or(self.options.scope.as_deref());
-        crate::validate::validate_scoped(&self.form, &self.options, scope)
+        crate::validate::validate_scoped(&self.form.to_json(), &self.options, scope)
     }
-
-    /// What a binding sends for a key whose value is `undefined` in a merge.
-    pub const REMOVED: &'static str = "\u{0}marcheck:undefined";
 }
 
 /// The value at `steps` under `v`, made an object or a list where it must be one.
-fn put(v: &mut Value, steps: &[Step<'_>], value: Value) {
+fn put(v: &mut Raw, steps: &[Step<'_>], value: Raw) {
     let Some((first, rest)) = steps.split_first() else {
         *v = value;
         return;
     };
     let slot = match first {
         Step::Key(k) => {
-            if !v.is_object() {
-                *v = Value::Object(Map::new());
+            if !matches!(v, Raw::Object(_)) {
+                *v = Raw::Object(Vec::new());
             }
-            let Value::Object(map) = v else { return };
-            map.entry(k.to_string()).or_insert(Value::Null)
+            let Raw::Object(entries) = v else { return };
+            let at = match entries.iter().position(|(key, _)| key == k) {
+                Some(at) => at,
+                None => {
+                    entries.push((k.to_string(), Raw::Null));
+                    entries.len() - 1
+                }
+            };
+            let Some((_, slot)) = entries.get_mut(at) else {
+                return;
+            };
+            slot
         }
         Step::Row(i) => {
-            if !v.is_array() {
-                *v = Value::Array(Vec::new());
+            if !matches!(v, Raw::List(_)) {
+                *v = Raw::List(Vec::new());
             }
-            let Value::Array(rows) = v else { return };
+            let Raw::List(rows) = v else { return };
             if rows.len() <= *i {
-                rows.resize(*i + 1, Value::Null);
+                rows.resize(*i + 1, Raw::Null);
             }
             let Some(slot) = rows.get_mut(*i) else { return };
             slot
@@ -142,23 +155,26 @@ fn put(v: &mut Value, steps: &[Step<'_>], value: Value) {
     put(slot, rest, value);
 }
 
-fn remove(v: &mut Value, steps: &[Step<'_>]) {
+fn remove(v: &mut Raw, steps: &[Step<'_>]) {
     match steps {
         [] => {}
         [Step::Key(k)] => {
-            if let Value::Object(map) = v {
-                map.remove(*k);
+            if let Raw::Object(entries) = v {
+                entries.retain(|(key, _)| key != k);
             }
         }
         [Step::Row(i)] => {
-            if let Some(slot) = v.as_array_mut().and_then(|rows| rows.get_mut(*i)) {
-                *slot = Value::Null;
+            if let Raw::List(rows) = v
+                && let Some(slot) = rows.get_mut(*i)
+            {
+                *slot = Raw::Null;
             }
         }
         [first, rest @ ..] => {
-            let next = match first {
-                Step::Key(k) => v.get_mut(*k),
-                Step::Row(i) => v.get_mut(*i),
+            let next = match (first, v) {
+                (Step::Key(k), v) => v.get_mut(k),
+                (Step::Row(i), Raw::List(rows)) => rows.get_mut(*i),
+                _ => None,
             };
             if let Some(next) = next {
                 remove(next, rest);
@@ -167,34 +183,41 @@ fn remove(v: &mut Value, steps: &[Step<'_>]) {
     }
 }
 
-fn merge(into: &mut Value, partial: Value) {
-    match (into, partial) {
-        (Value::Object(target), Value::Object(source)) => {
-            for (k, v) in source {
-                if v.as_str() == Some(Session::REMOVED) {
-                    target.remove(&k);
-                } else if let Some(slot) = target.get_mut(&k) {
-                    merge(slot, v);
-                } else {
-                    target.insert(k, strip_removed(v));
-                }
+/// Removes the key at the end of `path` (texts are keys, numbers rows), if it is there.
+fn remove_at(v: &mut Raw, path: &[Raw]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut at = v;
+    for step in parents {
+        let next = match (step, at) {
+            (Raw::Text(k), at) => at.get_mut(k),
+            (Raw::Number(n), Raw::List(rows)) => {
+                n.parse::<usize>().ok().and_then(|i| rows.get_mut(i))
             }
+            _ => None,
+        };
+        match next {
+            Some(n) => at = n,
+            None => return,
         }
-        (slot, v) => *slot = strip_removed(v),
+    }
+    if let (Raw::Text(k), Raw::Object(entries)) = (last, at) {
+        entries.retain(|(key, _)| key != k);
     }
 }
 
-/// `v` without the keys marked removed (a new value has none to remove).
-fn strip_removed(v: Value) -> Value {
-    match v {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| v.as_str() != Some(Session::REMOVED))
-                .map(|(k, v)| (k, strip_removed(v)))
-                .collect(),
-        ),
-        Value::Array(rows) => Value::Array(rows.into_iter().map(strip_removed).collect()),
-        other => other,
+fn merge(into: &mut Raw, partial: Raw) {
+    match (into, partial) {
+        (Raw::Object(target), Raw::Object(source)) => {
+            for (k, v) in source {
+                match target.iter_mut().find(|(key, _)| *key == k) {
+                    Some((_, slot)) => merge(slot, v),
+                    None => target.push((k, v)),
+                }
+            }
+        }
+        (slot, v) => *slot = v,
     }
 }
 
@@ -202,7 +225,10 @@ fn strip_removed(v: Value) -> Value {
 mod tests {
     use super::*;
     use crate::rules::testing::options;
-    use serde_json::json;
+
+    fn json(text: &str) -> Raw {
+        Raw::parse(text).unwrap()
+    }
 
     fn session() -> Session {
         Session::new(options(""))
@@ -213,18 +239,18 @@ mod tests {
         let mut s = session();
         s.set(
             "preservation.extensions[1].requestedOn",
-            Some(json!("2026-11-01")),
+            Some(json(r#""2026-11-01""#)),
         )
         .unwrap();
         assert_eq!(
             s.form(),
-            &json!({"preservation": {"extensions": [null, {"requestedOn": "2026-11-01"}]}})
+            &json(r#"{"preservation": {"extensions": [null, {"requestedOn": "2026-11-01"}]}}"#)
         );
         s.set("preservation.extensions[1].requestedOn", None)
             .unwrap();
         assert_eq!(
             s.form(),
-            &json!({"preservation": {"extensions": [null, {}]}})
+            &json(r#"{"preservation": {"extensions": [null, {}]}}"#)
         );
     }
 
@@ -239,21 +265,24 @@ mod tests {
             "__proto__.x",
             "accounts[99999].value",
         ] {
-            assert!(s.set(p, Some(json!(1))).is_err(), "{p}");
+            assert!(s.set(p, Some(json("1"))).is_err(), "{p}");
         }
-        assert_eq!(s.form(), &json!({}));
+        assert_eq!(s.form(), &json("{}"));
     }
 
     #[test]
     fn merge_is_deep_for_objects_and_replaces_the_rest() {
         let mut s = session();
-        s.replace(
-            json!({"authority": {"name": "FPF", "email": "a@police.gov.fj"}, "accounts": [1, 2]}),
+        s.replace(json(
+            r#"{"authority": {"name": "FPF", "email": "a@police.gov.fj"}, "accounts": [1, 2]}"#,
+        ));
+        s.merge(
+            json(r#"{"authority": {"name": "Fiji Police"}, "accounts": [3]}"#),
+            &[alloc::vec![json(r#""authority""#), json(r#""email""#)]],
         );
-        s.merge(json!({"authority": {"name": "Fiji Police", "email": Session::REMOVED}, "accounts": [3]}));
         assert_eq!(
             s.form(),
-            &json!({"authority": {"name": "Fiji Police"}, "accounts": [3]})
+            &json(r#"{"authority": {"name": "Fiji Police"}, "accounts": [3]}"#)
         );
     }
 
@@ -261,9 +290,12 @@ mod tests {
     fn the_report_is_validate_of_the_form() {
         let mut s = session();
         let r = s
-            .set("requestType", Some(json!("emergency_disclosure")))
+            .set("requestType", Some(json(r#""emergency_disclosure""#)))
             .unwrap();
-        assert_eq!(r, crate::validate::validate(s.form(), s.options()));
+        assert_eq!(
+            r,
+            crate::validate::validate_json(&s.form().to_json(), s.options())
+        );
         assert_eq!(r.facts.request_type, "emergency_disclosure");
     }
 }

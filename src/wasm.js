@@ -5,31 +5,79 @@
 // `null` there, so a form nested deeper than JSON.stringify can go gives the same report here
 // as on the command line.
 const MAX_DEPTH = 64;
+// The most items of a list the core reads is 200 rows (`MAX_ROWS`); the most keys of an object
+// is the model's. Beyond these, a value is cut before it is walked (`bounded`), leaving room for
+// the core to say that the list was too long.
+const MAX_ITEMS = 1000;
+const MAX_KEYS = 1000;
 
-/** A JSON.stringify that never goes deeper than MAX_DEPTH and never throws for a cycle. */
-function bounded(value, mark) {
-  const depth = new WeakMap();
-  // `this` is the holder of `v`: JSON.stringify's own wrapper (depth 0) for the root.
+/**
+ * A JSON.stringify that never goes deeper than MAX_DEPTH, never throws for a cycle, and never
+ * walks more than the core reads: a list is cut to its first MAX_ITEMS items and an object to
+ * its first MAX_KEYS keys (a typed array of 200 000 numbers, an object of 100 000 keys, a sparse
+ * array with index 1e6 are cut before they are walked). With `removed`, the paths of
+ * `undefined` object values are pushed there (lists of keys and row indexes).
+ */
+function bounded(value, removed) {
+  const path = new WeakMap();
+  let root = true;
+  // `this` is the holder of `v`: JSON.stringify's own wrapper (path []) for the root.
   return JSON.stringify(value, function (key, v) {
-    const d = depth.get(this) ?? 0;
+    const here = path.get(this) ?? [];
     if (typeof v === "bigint") return String(v);
-    if (mark !== undefined && v === undefined && !Array.isArray(this)) return mark;
+    if (root && (v === null || typeof v !== "object")) root = false;
+    if (removed && v === undefined && !Array.isArray(this)) removed.push(here.concat(key));
     if (v !== null && typeof v === "object") {
-      if (d + 1 > MAX_DEPTH) return null;
+      if (here.length + 1 > MAX_DEPTH) return null;
       // A copy: JSON.stringify refuses an object that is already being written (a cycle), and
-      // the depth limit is what ends a cycle here.
-      const copy = Array.isArray(v) ? v.slice() : { ...v };
-      depth.set(copy, d + 1);
+      // the depth limit is what ends a cycle here. Only what the core reads is copied.
+      let copy;
+      if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+        const n = Math.min(v.length >>> 0, MAX_ITEMS);
+        copy = new Array(n);
+        for (let i = 0; i < n; i++) copy[i] = v[i];
+      } else if (typeof v.toJSON === "function") {
+        return v;
+      } else {
+        copy = {};
+        let n = 0;
+        for (const k in v) {
+          if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+          if (n++ >= MAX_KEYS) break;
+          copy[k] = v[k];
+        }
+      }
+      const p = root ? [] : here.concat(Array.isArray(this) ? Number(key) : key);
+      root = false;
+      path.set(copy, p);
       return copy;
     }
     return v;
   });
 }
 
+/** Whether `v` is larger than the core reads at its top levels (see `bounded`). */
+function large(v, depth) {
+  if (v === null || typeof v !== "object") return false;
+  if (ArrayBuffer.isView(v)) return true;
+  if (Array.isArray(v)) {
+    if (v.length > MAX_ITEMS) return true;
+    if (depth < 3) for (let i = 0; i < v.length; i++) if (large(v[i], depth + 1)) return true;
+    return false;
+  }
+  let n = 0;
+  for (const k in v) {
+    if (++n > MAX_KEYS) return true;
+    if (depth < 3 && large(v[k], depth + 1)) return true;
+  }
+  return false;
+}
+
 /** The form as JSON text (`null` for `undefined`), or `undefined` when it cannot be read. */
 export function formText(value) {
   if (value === undefined) return "null";
   try {
+    if (large(value, 0)) return bounded(value) ?? "null";
     const text = JSON.stringify(value);
     return text === undefined ? "null" : text;
   } catch {
@@ -42,10 +90,12 @@ export function formText(value) {
   }
 }
 
-/** A partial form as JSON text, its `undefined` object values written as `removed`. */
-export function mergeText(value, removed) {
+/** `[partial, removed]` as JSON text: the partial form, and the paths of its `undefined` values. */
+export function mergeText(value) {
   try {
-    return bounded(value, removed) ?? "null";
+    const removed = [];
+    const text = bounded(value, removed) ?? "null";
+    return "[" + text + "," + JSON.stringify(removed) + "]";
   } catch {
     return undefined;
   }

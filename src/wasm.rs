@@ -1,32 +1,35 @@
 //! The thin `#[wasm_bindgen]` layer: JavaScript values in, JavaScript values out. No rule lives
-//! here, and no shape is written by hand: the report crosses with `serde-wasm-bindgen` from the
-//! serde types of `report.rs`, options are read with it into the serde types of `options.rs`,
-//! and the TypeScript types below follow those names.
+//! here, and no shape is written by hand: the report crosses on the serde tape (`src/tape.rs`)
+//! from the serde types of `report.rs`, options are read with serde-wasm-bindgen into the serde
+//! types of `options.rs`, and the TypeScript types below follow those names.
 //!
 //! A form crosses as JSON text (`formText` in `src/wasm.js`: `JSON.stringify`, which drops
 //! functions and `undefined` and writes `Date`s as ISO text, with a bounded fallback for values
-//! nested deeper than the core reads) and is read with `serde_json`, exactly as the command line
-//! reads it.
+//! nested deeper than the core reads, or larger than it reads) and is read by the one-pass
+//! reader (`src/form/read.rs`), exactly as the command line reads it. serde_json is not in the
+//! wasm.
 
 use alloc::string::String;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::json::Raw;
 use crate::session::{Session as Core, SessionError};
 use crate::{Date, Locale, Options, OptionsError, Report};
 
 // The allocator is std's (dlmalloc). lol_alloc's free-list allocator, smaller, searches its
-// free list on every allocation: with serde_json's many small allocations per form it made a
-// `validate` call several times slower (README, "What the libraries cost").
+// free list on every allocation, which made v2's many small allocations per form slow
+// (README, "What the libraries cost").
 
 #[wasm_bindgen(module = "/src/wasm.js")]
 extern "C" {
     /// The form as JSON text, or `undefined` when it cannot be read at all (a getter throws).
     #[wasm_bindgen(js_name = formText)]
     fn form_text(value: &JsValue) -> Option<String>;
-    /// A partial form as JSON text, its `undefined` values marked for removal.
+    /// `[partial, removed]` as JSON text: the partial form without its `undefined` values, and
+    /// the paths (lists of keys and row indexes) where they were.
     #[wasm_bindgen(js_name = mergeText)]
-    fn merge_text(value: &JsValue, removed: &str) -> Option<String>;
+    fn merge_text(value: &JsValue) -> Option<String>;
     /// Today in the browser's local time zone (not UTC), as `yyyymmdd`.
     #[wasm_bindgen(js_name = localToday)]
     fn local_today_yyyymmdd() -> u32;
@@ -193,13 +196,29 @@ fn options_error(e: OptionsError) -> JsError {
     JsError::new(&alloc::format!("marcheck: {e}"))
 }
 
-/// Options cross as JSON text and are read with serde_json, like the form: reading them with
-/// serde-wasm-bindgen's deserializer instead doubles the options reader in the wasm (README,
-/// "What the libraries cost").
+/// Options are read from the JavaScript object with serde-wasm-bindgen (once per session or
+/// per new options object: speed does not matter there).
 fn read_options(options: &JsValue) -> Result<Options, JsError> {
-    let text = form_text(options)
-        .ok_or_else(|| JsError::new("marcheck: options cannot be read as JSON (a getter threw)"))?;
-    Options::from_json(&text, local_today()).map_err(options_error)
+    if !(options.is_undefined() || options.is_null()) {
+        let kind = if js_sys::Array::is_array(options) {
+            Some("a list")
+        } else if options.is_string() {
+            Some("a text")
+        } else if options.as_f64().is_some() {
+            Some("a number")
+        } else if options.as_bool().is_some() {
+            Some("a boolean")
+        } else if !options.is_object() {
+            Some("a value that is not an object")
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            return Err(options_error(OptionsError::not_an_object(kind)));
+        }
+    }
+    let d = serde_wasm_bindgen::Deserializer::from(options.clone());
+    Options::deserialize(d, local_today()).map_err(options_error)
 }
 
 /// A report (or any serde value of plain data) as a plain JavaScript value: written on a tape
@@ -220,21 +239,21 @@ fn to_js_with_serde_wasm_bindgen<T: Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// The form as the core reads it: its JSON text, read with serde_json.
-fn read_form(text: Option<String>) -> Result<serde_json::Value, String> {
+/// What the report says of a form `formText` could not write.
+const NOT_JSON: &str =
+    "the form cannot be read as JSON (a getter threw, or a value JSON cannot hold)";
+
+fn report_of(text: Option<String>, options: &Options) -> Report {
     match text {
-        Some(t) => crate::parse_form(&t),
-        None => Err(String::from(
-            "the form cannot be read as JSON (a getter threw, or a value JSON cannot hold)",
-        )),
+        Some(t) => crate::validate_json(&t, options),
+        None => crate::unreadable_form(NOT_JSON, options),
     }
 }
 
-fn report_of(form: Result<serde_json::Value, String>, options: &Options) -> Report {
-    match form {
-        Ok(v) => crate::validate(&v, options),
-        Err(e) => crate::unreadable_form(&e, options),
-    }
+/// A value as the session keeps it: what `formText` wrote, read whole. A value it could not
+/// write (a getter threw) is kept as `null`: nothing of it could be read.
+fn raw_of(text: Option<String>) -> Raw {
+    text.and_then(|t| Raw::parse(&t).ok()).unwrap_or(Raw::Null)
 }
 
 /// Checks a form. Never throws for any form; throws an `Error` only for bad options.
@@ -244,7 +263,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-    Ok(to_js(&report_of(read_form(form_text(&form)), &options)))
+    Ok(to_js(&report_of(form_text(&form), &options)))
 }
 
 /// A form held in the core and edited field by field (contract §7). After every call its
@@ -282,8 +301,7 @@ impl Session {
         let value = if value.is_undefined() {
             None
         } else {
-            // A value JSON cannot hold is stored as what it reads as: unreadable text.
-            Some(read_form(form_text(&value)).unwrap_or(serde_json::Value::Bool(false)))
+            Some(raw_of(form_text(&value)))
         };
         let report = self.core.set(path, value).map_err(session_error)?;
         Ok(to_js(&report))
@@ -296,10 +314,22 @@ impl Session {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MarForm")] partial: JsValue,
     ) -> JsValue {
-        let text = merge_text(&partial, Core::REMOVED);
-        let report = match read_form(text) {
-            Ok(v) => self.core.merge(v),
-            Err(e) => crate::unreadable_form(&e, self.core.options()),
+        let report = match merge_text(&partial).map(|t| Raw::parse(&t)) {
+            Some(Ok(Raw::List(mut both))) if both.len() == 2 => {
+                let removed = match both.pop() {
+                    Some(Raw::List(paths)) => paths
+                        .into_iter()
+                        .filter_map(|p| match p {
+                            Raw::List(steps) => Some(steps),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => alloc::vec::Vec::new(),
+                };
+                let partial = both.pop().unwrap_or_default();
+                self.core.merge(partial, &removed)
+            }
+            _ => crate::unreadable_form(NOT_JSON, self.core.options()),
         };
         to_js(&report)
     }
@@ -310,11 +340,11 @@ impl Session {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MarForm | unknown")] form: JsValue,
     ) -> JsValue {
-        let report = match read_form(form_text(&form)) {
-            Ok(v) => self.core.replace(v),
-            Err(e) => {
-                self.core.replace(serde_json::Value::Null);
-                crate::unreadable_form(&e, self.core.options())
+        let report = match form_text(&form) {
+            Some(t) => self.core.replace(Raw::parse(&t).unwrap_or_default()),
+            None => {
+                self.core.replace(Raw::Null);
+                crate::unreadable_form(NOT_JSON, self.core.options())
             }
         };
         to_js(&report)
@@ -323,9 +353,9 @@ impl Session {
     /// The form as the core holds it.
     #[wasm_bindgen(unchecked_return_type = "MarForm")]
     pub fn form(&self) -> JsValue {
-        // As JSON text: a number keeps the text it was written as (serde_json's
-        // `arbitrary_precision`), which only `JSON.parse` turns back into a number.
-        js_sys::JSON::parse(&self.core.form().to_string()).unwrap_or(JsValue::NULL)
+        // As JSON text: a number keeps the text it was written as, which only `JSON.parse`
+        // turns back into a number.
+        js_sys::JSON::parse(&self.core.form().to_json()).unwrap_or(JsValue::NULL)
     }
 
     /// The report, with `scope` instead of the options' scope when one is given.
@@ -358,8 +388,7 @@ pub fn rules(locale: Option<String>) -> JsValue {
 /// The built-in provider profiles: `{ KEY: profile }`.
 #[wasm_bindgen(unchecked_return_type = "Record<string, Profile>")]
 pub fn providers() -> JsValue {
-    let map = crate::providers_map(&Options::new(crate::date::EPOCH));
-    js_sys::JSON::parse(&serde_json::Value::Object(map).to_string()).unwrap_or(JsValue::NULL)
+    to_js_with_serde_wasm_bindgen(&crate::providers_map(&Options::new(crate::date::EPOCH)))
 }
 
 /// The package version.
@@ -400,8 +429,8 @@ impl Session {
     /// The deadlines of the form the session holds; equals `deadlines(session.form(), options)`.
     #[wasm_bindgen(unchecked_return_type = "Deadline[]")]
     pub fn deadlines(&self) -> JsValue {
-        to_js(&crate::deadlines::deadlines_value(
-            self.core.form(),
+        to_js(&crate::deadlines::deadlines_json(
+            &self.core.form().to_json(),
             self.core.options(),
         ))
     }

@@ -299,11 +299,7 @@ fn a_field_nested_10_000_levels_deep_reads_as_on_the_command_line() {
             "[".repeat(10_000),
             "]".repeat(10_000)
         ),
-        &marcheck::Options::from_json(
-            r#"{"asOf":"2026-11-29"}"#,
-            marcheck::Date::from_ymd(2026, 11, 29).unwrap(),
-        )
-        .unwrap(),
+        &marcheck::Options::new(marcheck::Date::from_ymd(2026, 11, 29).unwrap()),
     );
     let native_codes: Vec<String> = native
         .findings

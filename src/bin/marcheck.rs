@@ -169,7 +169,8 @@ fn run(args: &[OsString]) -> Result<ExitCode, String> {
         "providers" => {
             println!(
                 "{}",
-                serde_json::Value::Object(marcheck::providers_map(&Options::new(today())))
+                serde_json::to_string(&marcheck::providers_map(&Options::new(today())))
+                    .unwrap_or_default()
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -4,6 +4,9 @@
 //! `None` here and a `FORM001` finding in [`read::read`]'s output, so rules only ever see values
 //! that mean something.
 
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod oracle;
 pub mod read;
 
 use crate::country::Country;

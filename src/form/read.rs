@@ -1,24 +1,23 @@
-//! The lenient reader: JSON value → typed [`Form`] + `FORM001` findings.
+//! The lenient reader: JSON text → typed [`Form`] + `FORM001` findings, in one pass (issue 15).
 //!
-//! Each value is read once, here. An unreadable value becomes a `FORM001` at its exact path
-//! and `None` in the form, so the rules that need it skip it and the fallbacks apply. Lists are
-//! read up to [`MAX_ROWS`] rows, so work stays bounded whatever arrives.
+//! The reader walks the text once with [`Cursor`], key by key, and fills the typed form as it
+//! goes: no tree is built, texts are borrowed from the input. Each value is read once, here. An
+//! unreadable value becomes a `FORM001` at its exact path and `None` in the form, so the rules
+//! that need it skip it and the fallbacks apply. Lists are read up to [`MAX_ROWS`] rows and
+//! texts up to [`MAX_TEXT_BYTES`] bytes, so work stays bounded whatever arrives. A key given
+//! twice is read as its last value (as `JSON.parse` does): what the first one said is forgotten.
 
 use super::*;
 use crate::date::DateOrder;
+use crate::json::{Arena, Cursor, JsonError, Kind, Leaf};
 use crate::lenient::{self, Read};
 use crate::path::{Field, indexed};
 use crate::rule::{Hit, Param};
 use alloc::string::String;
 use alloc::vec::Vec;
-use serde_json::Value;
 
 /// Rows read from any one list; the rest are reported once and not checked.
 pub const MAX_ROWS: usize = 200;
-
-/// What `parse_form` writes in place of a text longer than [`MAX_TEXT_BYTES`]: the text's first
-/// characters, then this mark. The reader reports it as `FORM001` at its field.
-pub const TOO_LONG: &str = "\u{0}marcheck:too-long";
 
 /// The longest text a value may hold, in bytes of UTF-8 (1 MiB: a summary of facts is a few
 /// pages). A longer one is `FORM001` at its field and read as absent, so no rule walks it.
@@ -27,23 +26,18 @@ pub const MAX_TEXT_BYTES: usize = 1 << 20;
 /// An object of the form (the form itself, a group such as `authority`, or row `i` of a list)
 /// and where it sits. Cheap to pass around: a field's path is only built when a finding needs it.
 #[derive(Clone, Copy)]
-struct Obj<'a> {
-    v: &'a Value,
+struct Obj {
     /// `""` for the form, the group's name, or the list's path for a row.
     base: &'static str,
     row: Option<usize>,
 }
 
-impl<'a> Obj<'a> {
-    /// The value of `key`; an empty key is the object's own value (a row of texts).
-    fn get(self, key: &str) -> Option<&'a Value> {
-        if key.is_empty() {
-            Some(self.v)
-        } else {
-            self.v.get(key)
-        }
-    }
+const FORM: Obj = Obj {
+    base: "",
+    row: None,
+};
 
+impl Obj {
     /// The path of `key` in this object (`accounts[1].kind`); an empty key is the object's own.
     fn path(self, key: &'static str) -> Field {
         match self.row {
@@ -59,362 +53,638 @@ impl<'a> Obj<'a> {
             }
         }
     }
+
+    fn group(key: &'static str) -> Obj {
+        Obj {
+            base: key,
+            row: None,
+        }
+    }
 }
 
-/// Reads `v` as a form. Findings (`FORM001`) are appended to `out`.
-#[inline(never)]
+// The keys of each object of the model (contract §2), in one place: a key given twice is
+// found here, and a path is built from the `&'static str` found.
+const FORM_KEYS: &[&str] = &[
+    "requestType",
+    "requestingCountry",
+    "requestedCountry",
+    "submissionDate",
+    "legalBasis",
+    "authority",
+    "case",
+    "provider",
+    "accounts",
+    "data",
+    "preservation",
+    "recordsLocation",
+    "emergency",
+    "notification",
+    "csam",
+];
+const LEGAL_BASIS: &[&str] = &["instrument", "article"];
+const AUTHORITY: &[&str] = &["name", "officer", "email", "phone"];
+const CASE: &[&str] = &["reference", "facts", "nexus", "offences"];
+const OFFENCE: &[&str] = &["name", "provision", "maxPenaltyYears"];
+const PROVIDER: &[&str] = &["name", "profile", "legalEntity", "country", "userCountry"];
+const ACCOUNT: &[&str] = &["kind", "value", "timestamp", "port"];
+const DATA: &[&str] = &["categories", "from", "to"];
+const PRESERVATION: &[&str] = &[
+    "status",
+    "requestedOn",
+    "confirmedOn",
+    "reference",
+    "periodDays",
+    "proofAttached",
+    "necessity",
+    "marToFollow",
+    "extensions",
+];
+const EXTENSION: &[&str] = &["requestedOn", "reference", "periodDays"];
+const RECORDS_LOCATION: &[&str] = &["country", "confirmed", "basis", "note"];
+const EMERGENCY: &[&str] = &[
+    "active",
+    "risk",
+    "justification",
+    "harmExpectedBy",
+    "ongoing",
+    "personAtRisk",
+    "oral",
+    "oralMadeOn",
+    "writtenFollowUpOn",
+];
+const NOTIFICATION: &[&str] = &[
+    "providerNotifies",
+    "requestNonDisclosure",
+    "reason",
+    "durationDays",
+    "basis",
+];
+const CSAM: &[&str] = &[
+    "likely",
+    "declared",
+    "handlingProtocol",
+    "importPermitRef",
+    "ncmecReports",
+];
+
+/// Reads JSON text as a form. Findings (`FORM001`) are appended to `out`; `Err` says why the
+/// text is not JSON (then nothing read is kept: the caller reports the form as unreadable).
+/// Texts with escapes are decoded into `arena`.
 ///
 /// `profile_exists` says whether a `provider.profile` key names a profile (built in or from the
 /// options); the reader knows no profiles itself.
 pub fn read<'a>(
-    v: &'a Value,
+    text: &'a str,
+    arena: &'a Arena,
     order: DateOrder,
     profile_exists: &dyn Fn(&str) -> bool,
     out: &mut Vec<Hit>,
-) -> Form<'a> {
-    let mut r = Reader { order, out };
-    let mut f = Form::default();
-    let form = Obj {
-        v,
-        base: "",
-        row: None,
-    };
-    if !matches!(v, Value::Object(_)) {
-        r.unreadable(form, "", v, "form");
-        return f;
-    }
-    f.is_object = true;
-    f.request_type = r.choice(form, "requestType", &RequestType::ALL, &RequestType::NAMES);
-    f.requesting_country = r.country(form, "requestingCountry");
-    f.requested_country = r.country(form, "requestedCountry");
-    f.submission_date = r.date(form, "submissionDate");
-    // A string is the instrument's name ("Fiji–US MLAT").
-    match form.get("legalBasis") {
-        Some(Value::String(_)) => f.legal_basis.instrument = r.text(form, "legalBasis"),
-        _ => {
-            if let Some(b) = r.object(form, "legalBasis") {
-                f.legal_basis = LegalBasis {
-                    instrument: r.text(b, "instrument"),
-                    article: r.text(b, "article"),
-                };
-            }
-        }
-    }
+) -> Result<Form<'a>, JsonError> {
+    let mut c = Cursor::new(text, arena);
+    let f = read_next(&mut c, order, profile_exists, out)?;
+    c.end()?;
+    Ok(f)
+}
 
-    if let Some(a) = r.object(form, "authority") {
-        f.authority = Authority {
-            name: r.text(a, "name"),
-            officer: r.text(a, "officer"),
-            email: r.text(a, "email"),
-            phone: r.text(a, "phone"),
-        };
+/// Reads the next value of `c` (a stream of forms: NDJSON, or the items of a list) as a form.
+pub fn read_next<'a>(
+    c: &mut Cursor<'a>,
+    order: DateOrder,
+    profile_exists: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Hit>,
+) -> Result<Form<'a>, JsonError> {
+    let max = c.max_text;
+    c.max_text = MAX_TEXT_BYTES;
+    let f = Reader {
+        c: &mut *c,
+        order,
+        out,
+        profile_exists,
     }
-    if let Some(c) = r.object(form, "case") {
-        f.case.reference = r.text(c, "reference");
-        f.case.facts = r.text(c, "facts");
-        f.case.nexus = r.text(c, "nexus");
-        f.case.offences = r.rows(c, "offences", "case.offences", "group", |r, o| Offence {
-            name: r.text(o, "name"),
-            provision: r.text(o, "provision"),
-            max_penalty_years: r.integer(o, "maxPenaltyYears"),
-        });
-    }
-    if let Some(p) = r.object(form, "provider") {
-        f.provider.name = r.text(p, "name");
-        f.provider.legal_entity = r.text(p, "legalEntity");
-        f.provider.country = r.country(p, "country");
-        f.provider.user_country = r.country(p, "userCountry");
-        let profile = p.get("profile");
-        f.provider.profile = match lenient::text(profile) {
-            Ok(Some(key)) if profile_exists(key) => Some(key),
-            Ok(None) => None,
-            _ => {
-                r.unreadable(p, "profile", profile.unwrap_or(&Value::Null), "profile");
-                None
-            }
-        };
-    }
-    f.accounts = r.rows(form, "accounts", "accounts", "group", |r, a| Account {
-        kind: r.choice(a, "kind", &AccountKind::ALL, &AccountKind::NAMES),
-        value: r.text(a, "value"),
-        timestamp: r.date_time(a, "timestamp"),
-        port: r.integer(a, "port"),
-    });
-    if let Some(d) = r.object(form, "data") {
-        f.data.categories = r.categories(d);
-        f.data.from = r.date(d, "from");
-        f.data.to = r.date(d, "to");
-    }
-    if let Some(p) = r.object(form, "preservation") {
-        let pr = &mut f.preservation;
-        pr.status = r.choice(
-            p,
-            "status",
-            &PreservationStatus::ALL,
-            &PreservationStatus::NAMES,
-        );
-        pr.requested_on = r.date(p, "requestedOn");
-        pr.confirmed_on = r.date(p, "confirmedOn");
-        pr.reference = r.text(p, "reference");
-        pr.period_days = r.integer(p, "periodDays");
-        pr.proof_attached = r.boolean(p, "proofAttached");
-        pr.necessity = r.text(p, "necessity");
-        pr.mar_to_follow = r.boolean(p, "marToFollow");
-        pr.extensions = r.rows(
-            p,
-            "extensions",
-            "preservation.extensions",
-            "group",
-            |r, e| Extension {
-                requested_on: r.date(e, "requestedOn"),
-                reference: r.text(e, "reference"),
-                period_days: r.integer(e, "periodDays"),
-            },
-        );
-    }
-    if let Some(l) = r.object(form, "recordsLocation") {
-        f.records_location = RecordsLocation {
-            country: r.country(l, "country"),
-            confirmed: r.boolean(l, "confirmed"),
-            basis: r.choice(l, "basis", &LocationBasis::ALL, &LocationBasis::NAMES),
-            note: r.text(l, "note"),
-        };
-    }
-    if let Some(e) = r.object(form, "emergency") {
-        f.emergency = Emergency {
-            active: r.boolean(e, "active"),
-            risk: r.choice(e, "risk", &Risk::ALL, &Risk::NAMES),
-            justification: r.text(e, "justification"),
-            harm_expected_by: r.date_time(e, "harmExpectedBy"),
-            ongoing: r.boolean(e, "ongoing"),
-            person_at_risk: r.text(e, "personAtRisk"),
-            oral: r.boolean(e, "oral"),
-            oral_made_on: r.date(e, "oralMadeOn"),
-            written_follow_up_on: r.date(e, "writtenFollowUpOn"),
-        };
-    }
-    if let Some(n) = r.object(form, "notification") {
-        f.notification = Notification {
-            provider_notifies: r.choice(n, "providerNotifies", &Notifies::ALL, &Notifies::NAMES),
-            request_non_disclosure: r.boolean(n, "requestNonDisclosure"),
-            reason: r.text(n, "reason"),
-            duration_days: r.integer(n, "durationDays"),
-            basis: r.choice(
-                n,
-                "basis",
-                &NonDisclosureBasis::ALL,
-                &NonDisclosureBasis::NAMES,
-            ),
-        };
-    }
-    if let Some(c) = r.object(form, "csam") {
-        f.csam.likely = r.boolean(c, "likely");
-        f.csam.declared = r.boolean(c, "declared");
-        f.csam.handling_protocol = r.text(c, "handlingProtocol");
-        f.csam.import_permit_ref = r.text(c, "importPermitRef");
-        // Only the ids matter (no rule marks a row of this list), so blanks are dropped.
-        f.csam.ncmec_reports = r
-            .rows(c, "ncmecReports", "csam.ncmecReports", "text", |r, item| {
-                r.text(item, "")
-            })
-            .into_iter()
-            .flatten()
-            .collect();
-    }
+    .form();
+    c.max_text = max;
     f
 }
 
-struct Reader<'f> {
+type R<T> = Result<T, JsonError>;
+
+struct Reader<'a, 'f> {
+    c: &'f mut Cursor<'a>,
     order: DateOrder,
     out: &'f mut Vec<Hit>,
+    profile_exists: &'f dyn Fn(&str) -> bool,
 }
 
-impl<'a> Reader<'_> {
+impl<'a> Reader<'a, '_> {
+    fn form(&mut self) -> R<Form<'a>> {
+        let mut f = Form::default();
+        if self.c.peek()? != Kind::Object {
+            let v = self.c.leaf()?;
+            self.unreadable(FORM, "", &v, "form");
+            return Ok(f);
+        }
+        f.is_object = true;
+        self.fields(FORM, FORM_KEYS, |r, key| {
+            match key {
+                "requestType" => {
+                    f.request_type = r.choice(FORM, key, &RequestType::ALL, &RequestType::NAMES)?
+                }
+                "requestingCountry" => f.requesting_country = r.country(FORM, key)?,
+                "requestedCountry" => f.requested_country = r.country(FORM, key)?,
+                "submissionDate" => f.submission_date = r.date(FORM, key)?,
+                // A string is the instrument's name ("Fiji–US MLAT").
+                "legalBasis" if r.c.peek()? == Kind::Text => {
+                    f.legal_basis = LegalBasis {
+                        instrument: r.text(FORM, key)?,
+                        article: None,
+                    }
+                }
+                "legalBasis" => {
+                    let mut b = LegalBasis::default();
+                    r.group(FORM, key, LEGAL_BASIS, |r, o, k| {
+                        match k {
+                            "instrument" => b.instrument = r.text(o, k)?,
+                            _ => b.article = r.text(o, k)?,
+                        }
+                        Ok(())
+                    })?;
+                    f.legal_basis = b;
+                }
+                "authority" => {
+                    let mut a = Authority::default();
+                    r.group(FORM, key, AUTHORITY, |r, o, k| {
+                        let t = r.text(o, k)?;
+                        match k {
+                            "name" => a.name = t,
+                            "officer" => a.officer = t,
+                            "email" => a.email = t,
+                            _ => a.phone = t,
+                        }
+                        Ok(())
+                    })?;
+                    f.authority = a;
+                }
+                "case" => {
+                    let mut c = Case::default();
+                    r.group(FORM, key, CASE, |r, o, k| {
+                        match k {
+                            "reference" => c.reference = r.text(o, k)?,
+                            "facts" => c.facts = r.text(o, k)?,
+                            "nexus" => c.nexus = r.text(o, k)?,
+                            _ => {
+                                c.offences = r.rows(o, k, "case.offences", |r, row| {
+                                    let mut x = Offence::default();
+                                    r.fields(row, OFFENCE, |r, k| {
+                                        match k {
+                                            "name" => x.name = r.text(row, k)?,
+                                            "provision" => x.provision = r.text(row, k)?,
+                                            _ => x.max_penalty_years = r.integer(row, k)?,
+                                        }
+                                        Ok(())
+                                    })?;
+                                    Ok(x)
+                                })?
+                            }
+                        }
+                        Ok(())
+                    })?;
+                    f.case = c;
+                }
+                "provider" => {
+                    let mut p = Provider::default();
+                    r.group(FORM, key, PROVIDER, |r, o, k| {
+                        match k {
+                            "name" => p.name = r.text(o, k)?,
+                            "legalEntity" => p.legal_entity = r.text(o, k)?,
+                            "country" => p.country = r.country(o, k)?,
+                            "userCountry" => p.user_country = r.country(o, k)?,
+                            _ => p.profile = r.profile(o, k)?,
+                        }
+                        Ok(())
+                    })?;
+                    f.provider = p;
+                }
+                "accounts" => {
+                    f.accounts = r.rows(FORM, key, "accounts", |r, row| {
+                        let mut a = Account::default();
+                        r.fields(row, ACCOUNT, |r, k| {
+                            match k {
+                                "kind" => {
+                                    a.kind =
+                                        r.choice(row, k, &AccountKind::ALL, &AccountKind::NAMES)?
+                                }
+                                "value" => a.value = r.text(row, k)?,
+                                "timestamp" => a.timestamp = r.date_time(row, k)?,
+                                _ => a.port = r.integer(row, k)?,
+                            }
+                            Ok(())
+                        })?;
+                        Ok(a)
+                    })?
+                }
+                "data" => {
+                    let mut d = Data::default();
+                    r.group(FORM, key, DATA, |r, o, k| {
+                        match k {
+                            "categories" => d.categories = r.categories()?,
+                            "from" => d.from = r.date(o, k)?,
+                            _ => d.to = r.date(o, k)?,
+                        }
+                        Ok(())
+                    })?;
+                    f.data = d;
+                }
+                "preservation" => {
+                    let mut p = Preservation::default();
+                    r.group(FORM, key, PRESERVATION, |r, o, k| {
+                        match k {
+                            "status" => {
+                                p.status = r.choice(
+                                    o,
+                                    k,
+                                    &PreservationStatus::ALL,
+                                    &PreservationStatus::NAMES,
+                                )?
+                            }
+                            "requestedOn" => p.requested_on = r.date(o, k)?,
+                            "confirmedOn" => p.confirmed_on = r.date(o, k)?,
+                            "reference" => p.reference = r.text(o, k)?,
+                            "periodDays" => p.period_days = r.integer(o, k)?,
+                            "proofAttached" => p.proof_attached = r.boolean(o, k)?,
+                            "necessity" => p.necessity = r.text(o, k)?,
+                            "marToFollow" => p.mar_to_follow = r.boolean(o, k)?,
+                            _ => {
+                                p.extensions =
+                                    r.rows(o, k, "preservation.extensions", |r, row| {
+                                        let mut e = Extension::default();
+                                        r.fields(row, EXTENSION, |r, k| {
+                                            match k {
+                                                "requestedOn" => e.requested_on = r.date(row, k)?,
+                                                "reference" => e.reference = r.text(row, k)?,
+                                                _ => e.period_days = r.integer(row, k)?,
+                                            }
+                                            Ok(())
+                                        })?;
+                                        Ok(e)
+                                    })?
+                            }
+                        }
+                        Ok(())
+                    })?;
+                    f.preservation = p;
+                }
+                "recordsLocation" => {
+                    let mut l = RecordsLocation::default();
+                    r.group(FORM, key, RECORDS_LOCATION, |r, o, k| {
+                        match k {
+                            "country" => l.country = r.country(o, k)?,
+                            "confirmed" => l.confirmed = r.boolean(o, k)?,
+                            "basis" => {
+                                l.basis =
+                                    r.choice(o, k, &LocationBasis::ALL, &LocationBasis::NAMES)?
+                            }
+                            _ => l.note = r.text(o, k)?,
+                        }
+                        Ok(())
+                    })?;
+                    f.records_location = l;
+                }
+                "emergency" => {
+                    let mut e = Emergency::default();
+                    r.group(FORM, key, EMERGENCY, |r, o, k| {
+                        match k {
+                            "active" => e.active = r.boolean(o, k)?,
+                            "risk" => e.risk = r.choice(o, k, &Risk::ALL, &Risk::NAMES)?,
+                            "justification" => e.justification = r.text(o, k)?,
+                            "harmExpectedBy" => e.harm_expected_by = r.date_time(o, k)?,
+                            "ongoing" => e.ongoing = r.boolean(o, k)?,
+                            "personAtRisk" => e.person_at_risk = r.text(o, k)?,
+                            "oral" => e.oral = r.boolean(o, k)?,
+                            "oralMadeOn" => e.oral_made_on = r.date(o, k)?,
+                            _ => e.written_follow_up_on = r.date(o, k)?,
+                        }
+                        Ok(())
+                    })?;
+                    f.emergency = e;
+                }
+                "notification" => {
+                    let mut n = Notification::default();
+                    r.group(FORM, key, NOTIFICATION, |r, o, k| {
+                        match k {
+                            "providerNotifies" => {
+                                n.provider_notifies =
+                                    r.choice(o, k, &Notifies::ALL, &Notifies::NAMES)?
+                            }
+                            "requestNonDisclosure" => n.request_non_disclosure = r.boolean(o, k)?,
+                            "reason" => n.reason = r.text(o, k)?,
+                            "durationDays" => n.duration_days = r.integer(o, k)?,
+                            _ => {
+                                n.basis = r.choice(
+                                    o,
+                                    k,
+                                    &NonDisclosureBasis::ALL,
+                                    &NonDisclosureBasis::NAMES,
+                                )?
+                            }
+                        }
+                        Ok(())
+                    })?;
+                    f.notification = n;
+                }
+                _ => {
+                    let mut c = Csam::default();
+                    r.group(FORM, key, CSAM, |r, o, k| {
+                        match k {
+                            "likely" => c.likely = r.boolean(o, k)?,
+                            "declared" => c.declared = r.boolean(o, k)?,
+                            "handlingProtocol" => c.handling_protocol = r.text(o, k)?,
+                            "importPermitRef" => c.import_permit_ref = r.text(o, k)?,
+                            _ => {
+                                // Only the ids matter (no rule marks a row of this list), so
+                                // blanks are dropped.
+                                c.ncmec_reports = r
+                                    .text_rows(o, k, "csam.ncmecReports")?
+                                    .into_iter()
+                                    .flatten()
+                                    .collect()
+                            }
+                        }
+                        Ok(())
+                    })?;
+                    f.csam = c;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+
     /// `FORM001` at `key` of `o`: the value as typed, and what was expected (a term that the
     /// messages translate).
     #[inline(never)]
-    fn unreadable(&mut self, o: Obj<'_>, key: &'static str, v: &Value, expected: &'static str) {
-        // At most 41 characters are kept, so a huge value is never copied whole.
-        let mut shown: String = match v {
-            Value::String(s) => s.chars().take(41).collect(),
-            Value::Array(_) | Value::Object(_) => serde_json::to_string(v)
-                .map(|t| t.chars().take(41).collect())
-                .unwrap_or_default(),
-            other => other.to_string(),
-        };
-        if let Some((cut, _)) = shown.char_indices().nth(40) {
-            shown.truncate(cut);
-            shown.push('…');
-        }
+    fn unreadable(&mut self, o: Obj, key: &'static str, v: &Leaf<'_>, expected: &'static str) {
         self.out.push(
             Hit::new("FORM001", o.path(key))
-                .with("value", Param::Text(shown))
+                .with("value", Param::Text(v.shown()))
                 .with("expected", Param::Term(expected)),
         );
     }
 
-    /// Reads `key` of `o` with `read`; an unreadable value is `FORM001` and `None`.
-    fn check<T>(
+    /// Forgets what was reported at `path` and under it: a key given again replaces it.
+    #[inline(never)]
+    fn forget(&mut self, path: &str) {
+        self.out.retain(|h| {
+            let f: &str = &h.field;
+            !(f.strip_prefix(path)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '['])))
+        });
+    }
+
+    /// The keys of the object the reader stands on: for each key of `keys`, `each` reads its
+    /// value; other keys are passed over. A key given twice: what its first value said is
+    /// forgotten.
+    fn fields(
         &mut self,
-        o: Obj<'a>,
-        key: &'static str,
-        expected: &'static str,
-        read: impl FnOnce(Option<&'a Value>) -> Read<T>,
-    ) -> Option<T> {
-        let v = o.get(key);
-        if let Some(Value::String(t)) = v
-            && (t.len() > MAX_TEXT_BYTES || t.ends_with(TOO_LONG))
-        {
-            let head = t.trim_end_matches(TOO_LONG).chars().take(41).collect();
-            let shown = Value::String(head);
-            self.unreadable(o, key, &shown, "tooLong");
-            return None;
+        o: Obj,
+        keys: &'static [&'static str],
+        mut each: impl FnMut(&mut Self, &'static str) -> R<()>,
+    ) -> R<()> {
+        let mut seen = 0u32;
+        let mut first = true;
+        self.c.enter_object()?;
+        while let Some(key) = self.c.next_key(&mut first)? {
+            let Some(i) = keys.iter().position(|k| *k == key) else {
+                self.c.skip()?;
+                continue;
+            };
+            let k = keys.get(i).copied().unwrap_or("");
+            if seen & (1 << i) != 0 {
+                let path = o.path(k);
+                self.forget(&path);
+            }
+            seen |= 1 << i;
+            each(self, k)?;
         }
-        read(v).unwrap_or_else(|_| {
-            self.unreadable(o, key, v.unwrap_or(&Value::Null), expected);
-            None
+        Ok(())
+    }
+
+    /// A group of the form (`authority`): read by `each` when it is an object; nothing when it
+    /// is absent (`null`, or an empty text); `FORM001` otherwise.
+    fn group(
+        &mut self,
+        form: Obj,
+        key: &'static str,
+        keys: &'static [&'static str],
+        mut each: impl FnMut(&mut Self, Obj, &'static str) -> R<()>,
+    ) -> R<()> {
+        match self.c.peek()? {
+            Kind::Object => {
+                let o = Obj::group(key);
+                self.fields(o, keys, |r, k| each(r, o, k))
+            }
+            _ => {
+                let v = self.c.leaf()?;
+                match v {
+                    Leaf::Null => {}
+                    // An empty text where a group belongs is nothing said, as where a list belongs.
+                    Leaf::Text(t) if crate::text::trim(t).is_empty() => {}
+                    other => self.unreadable(form, key, &other, "group"),
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The list at `key` of `o` (whose path is `path`): rows that are objects are read by
+    /// `row`; a `null` row is blank; other rows are `FORM001`. Row `i` of the list is row `i` of
+    /// the form, so the rules mark the right control.
+    fn rows<T: Default>(
+        &mut self,
+        o: Obj,
+        key: &'static str,
+        path: &'static str,
+        mut row: impl FnMut(&mut Self, Obj) -> R<T>,
+    ) -> R<Vec<T>> {
+        self.list_of(o, key, path, "group", |r, item, kind| {
+            if kind == Kind::Object {
+                row(r, item).map(Some)
+            } else {
+                Ok(None)
+            }
         })
     }
 
-    fn text(&mut self, o: Obj<'a>, key: &'static str) -> Option<&'a str> {
+    /// A list of texts (a number reads as the text it was written as).
+    fn text_rows(
+        &mut self,
+        o: Obj,
+        key: &'static str,
+        path: &'static str,
+    ) -> R<Vec<Option<&'a str>>> {
+        self.list_of(o, key, path, "text", |r, item, kind| {
+            if matches!(kind, Kind::Text | Kind::Number) {
+                r.text(item, "").map(Some)
+            } else {
+                Ok(None)
+            }
+        })
+    }
+
+    /// The list at `key`: each of its first [`MAX_ROWS`] rows read by `row`, which answers
+    /// `None` when the row is not of the kind `expected` names (then `FORM001` at the row).
+    fn list_of<T: Default>(
+        &mut self,
+        o: Obj,
+        key: &'static str,
+        path: &'static str,
+        expected: &'static str,
+        mut row: impl FnMut(&mut Self, Obj, Kind) -> R<Option<T>>,
+    ) -> R<Vec<T>> {
+        let mut out = Vec::new();
+        if self.c.peek()? != Kind::List {
+            match self.c.leaf()? {
+                Leaf::Null => {}
+                // An empty text where a list belongs is a control left empty: absent.
+                Leaf::Text(t) if crate::text::trim(t).is_empty() => {}
+                other => self.unreadable(o, key, &other, "list"),
+            }
+            return Ok(out);
+        }
+        let mut count = 0usize;
+        let mut first = true;
+        self.c.enter_list()?;
+        while self.c.next_item(&mut first)? {
+            let i = count;
+            count += 1;
+            if i >= MAX_ROWS {
+                self.c.skip()?;
+                continue;
+            }
+            let item = Obj {
+                base: path,
+                row: Some(i),
+            };
+            let kind = self.c.peek()?;
+            if kind == Kind::Null {
+                self.c.skip()?;
+                out.push(T::default());
+                continue;
+            }
+            match row(self, item, kind)? {
+                Some(x) => out.push(x),
+                None => {
+                    let v = self.c.leaf()?;
+                    self.unreadable(item, "", &v, expected);
+                    out.push(T::default());
+                }
+            }
+        }
+        if count > MAX_ROWS {
+            self.out.push(
+                Hit::new("FORM001", o.path(key))
+                    .with("value", Param::Int(count as i64))
+                    .with("expected", Param::Term("shortList")),
+            );
+        }
+        Ok(out)
+    }
+
+    /// `data.categories`: a list of categories; a single text is a list of one.
+    fn categories(&mut self) -> R<Vec<Category>> {
+        const C: &str = "data.categories";
+        let data = Obj::group("data");
+        let mut out = Vec::new();
+        match self.c.peek()? {
+            Kind::Text => {
+                let whole = Obj::group(C);
+                if let Some(c) = self.choice(whole, "", &Category::ALL, &Category::NAMES)? {
+                    out.push(c);
+                }
+            }
+            Kind::List => {
+                let rows = self.list_of(data, "categories", C, "choice", |r, item, _| {
+                    r.choice(item, "", &Category::ALL, &Category::NAMES)
+                        .map(Some)
+                })?;
+                for c in rows.into_iter().flatten() {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+            _ => {
+                let v = self.c.leaf()?;
+                if v != Leaf::Null {
+                    self.unreadable(data, "categories", &v, "list");
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads the value at `key` of `o` with `read`; an unreadable value is `FORM001` and `None`.
+    fn check<T>(
+        &mut self,
+        o: Obj,
+        key: &'static str,
+        expected: &'static str,
+        read: impl FnOnce(&Leaf<'a>) -> Read<T>,
+    ) -> R<Option<T>> {
+        let v = self.c.leaf()?;
+        if let Leaf::TooLong(_) = v {
+            self.unreadable(o, key, &v, "tooLong");
+            return Ok(None);
+        }
+        Ok(read(&v).unwrap_or_else(|_| {
+            self.unreadable(o, key, &v, expected);
+            None
+        }))
+    }
+
+    fn text(&mut self, o: Obj, key: &'static str) -> R<Option<&'a str>> {
         self.check(o, key, "text", lenient::text)
     }
-    fn boolean(&mut self, o: Obj<'a>, key: &'static str) -> Option<bool> {
+    fn boolean(&mut self, o: Obj, key: &'static str) -> R<Option<bool>> {
         self.check(o, key, "boolean", lenient::boolean)
     }
-    fn integer(&mut self, o: Obj<'a>, key: &'static str) -> Option<i64> {
+    fn integer(&mut self, o: Obj, key: &'static str) -> R<Option<i64>> {
         self.check(o, key, "integer", lenient::integer)
     }
-    fn date(&mut self, o: Obj<'a>, key: &'static str) -> Option<crate::date::Date> {
-        let (order, expected) = match self.order {
-            DateOrder::Ymd => (DateOrder::Ymd, "date"),
-            DateOrder::Dmy => (DateOrder::Dmy, "dateDmy"),
-            DateOrder::Mdy => (DateOrder::Mdy, "dateMdy"),
+    fn date(&mut self, o: Obj, key: &'static str) -> R<Option<crate::date::Date>> {
+        let order = self.order;
+        let expected = match order {
+            DateOrder::Ymd => "date",
+            DateOrder::Dmy => "dateDmy",
+            DateOrder::Mdy => "dateMdy",
         };
         self.check(o, key, expected, |v| lenient::date(v, order))
     }
-    fn date_time(&mut self, o: Obj<'a>, key: &'static str) -> Option<crate::date::DateTime> {
+    fn date_time(&mut self, o: Obj, key: &'static str) -> R<Option<crate::date::DateTime>> {
         let order = self.order;
         self.check(o, key, "dateTime", |v| lenient::date_time(v, order))
     }
-    fn country(&mut self, o: Obj<'a>, key: &'static str) -> Option<crate::country::Country> {
+    fn country(&mut self, o: Obj, key: &'static str) -> R<Option<crate::country::Country>> {
         self.check(o, key, "country", lenient::country)
     }
     fn choice<T: Copy>(
         &mut self,
-        o: Obj<'a>,
+        o: Obj,
         key: &'static str,
         all: &[T],
         names: &[&str],
-    ) -> Option<T> {
-        self.check(o, key, "choice", |v| lenient::choice(v, names))
-            .and_then(|i| all.get(i).copied())
+    ) -> R<Option<T>> {
+        Ok(self
+            .check(o, key, "choice", |v| lenient::choice(v, names))?
+            .and_then(|i| all.get(i).copied()))
     }
-
-    /// A group of the form (`authority`), or `None` (absent, or `FORM001` when it is not an
-    /// object).
-    fn object(&mut self, form: Obj<'a>, key: &'static str) -> Option<Obj<'a>> {
-        match form.get(key) {
-            None | Some(Value::Null) => None,
-            // An empty text where a group belongs is nothing said, as where a list belongs.
-            Some(Value::String(t)) if t.trim().is_empty() => None,
-            Some(v @ Value::Object(_)) => Some(Obj {
-                v,
-                base: key,
-                row: None,
-            }),
-            Some(other) => {
-                self.unreadable(form, key, other, "group");
-                None
-            }
-        }
-    }
-
-    /// The list at `key` of `o` (whose path is `path`), each row read by `row` (which may skip
-    /// it). Rows of the wrong JSON type (`expected` says which: `group` rows are objects, `text`
-    /// rows are text) are `FORM001`.
-    fn rows<T>(
-        &mut self,
-        o: Obj<'a>,
-        key: &'static str,
-        path: &'static str,
-        expected: &'static str,
-        mut row: impl FnMut(&mut Self, Obj<'a>) -> T,
-    ) -> Vec<T>
-    where
-        T: Default,
-    {
-        let items = match o.get(key) {
-            None | Some(Value::Null) => return Vec::new(),
-            // An empty text where a list belongs is a control left empty: absent, as elsewhere.
-            Some(Value::String(t)) if t.trim().is_empty() => return Vec::new(),
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.unreadable(o, key, other, "list");
-                return Vec::new();
-            }
-        };
-        if items.len() > MAX_ROWS {
-            self.out.push(
-                Hit::new("FORM001", o.path(key))
-                    .with("value", Param::Int(items.len() as i64))
-                    .with("expected", Param::Term("shortList")),
-            );
-        }
-        let mut out = Vec::with_capacity(items.len().min(MAX_ROWS));
-        for (i, v) in items.iter().take(MAX_ROWS).enumerate() {
-            let item = Obj {
-                v,
-                base: path,
-                row: Some(i),
-            };
-            let fits = match v {
-                Value::Object(_) => expected == "group",
-                Value::String(_) | Value::Number(_) => expected == "text",
-                Value::Null => {
-                    out.push(T::default());
-                    continue;
-                }
-                _ => false,
-            };
-            // Row `i` of the list is row `i` of the form, so the rules mark the right control:
-            // a blank row (all absent) stands in for an empty or unreadable one.
-            if fits {
-                out.push(row(self, item));
-            } else {
-                self.unreadable(item, "", v, expected);
-                out.push(T::default());
-            }
-        }
-        out
-    }
-
-    /// `data.categories`: a list of categories; a single text is a list of one.
-    fn categories(&mut self, data: Obj<'a>) -> Vec<Category> {
-        const C: &str = "data.categories";
-        let mut out = Vec::new();
-        let (items, whole) = match data.get("categories") {
-            None | Some(Value::Null) => return out,
-            Some(Value::Array(items)) => (items.as_slice(), false),
-            Some(item @ Value::String(_)) => (core::slice::from_ref(item), true),
-            Some(other) => {
-                self.unreadable(data, "categories", other, "list");
-                return out;
-            }
-        };
-        for (i, v) in items.iter().take(MAX_ROWS).enumerate() {
-            let item = Obj {
-                v,
-                base: C,
-                row: (!whole).then_some(i),
-            };
-            if let Some(c) = self.choice(item, "", &Category::ALL, &Category::NAMES)
-                && !out.contains(&c)
-            {
-                out.push(c);
-            }
-        }
-        out
+    /// `provider.profile`: the key of a profile that exists, else `FORM001`.
+    fn profile(&mut self, o: Obj, key: &'static str) -> R<Option<&'a str>> {
+        let exists = self.profile_exists;
+        self.check(o, key, "profile", |v| match lenient::text(v) {
+            Ok(Some(k)) if exists(k) => Ok(Some(k)),
+            Ok(None) => Ok(None),
+            _ => Err(lenient::Unreadable),
+        })
     }
 }
 
@@ -424,10 +694,17 @@ mod tests {
     use crate::date::Date;
 
     fn read_json(json: &str) -> (Vec<String>, bool) {
-        let v: Value = serde_json::from_str(json).unwrap();
         let o = crate::Options::new(Date::from_ymd(2026, 11, 29).unwrap());
         let mut out = Vec::new();
-        let f = read(&v, o.date_order, &|k| o.profile(k).is_some(), &mut out);
+        let arena = Arena::new();
+        let f = read(
+            json,
+            &arena,
+            o.date_order,
+            &|k| o.profile(k).is_some(),
+            &mut out,
+        )
+        .unwrap();
         (
             out.iter().map(|f| f.field.to_string()).collect(),
             f.is_object,
@@ -454,27 +731,28 @@ mod tests {
             "csam": {"ncmecReports": ["123", {"id": 1}]}
         }"#,
         );
-        assert_eq!(
-            fields,
-            [
-                "requestType",
-                "requestingCountry",
-                "submissionDate",
-                "authority",
-                "case.offences[0].maxPenaltyYears",
-                "case.offences[1]",
-                "accounts[1].kind",
-                "accounts[1].timestamp",
-                "accounts[1].port",
-                "data.categories[1]",
-                "preservation.proofAttached",
-                "preservation.extensions[1].requestedOn",
-                "preservation.extensions[1].periodDays",
-                "emergency.active",
-                "emergency.harmExpectedBy",
-                "csam.ncmecReports[1]",
-            ]
-        );
+        let mut fields = fields;
+        fields.sort();
+        let mut want = [
+            "requestType",
+            "requestingCountry",
+            "submissionDate",
+            "authority",
+            "case.offences[0].maxPenaltyYears",
+            "case.offences[1]",
+            "accounts[1].kind",
+            "accounts[1].timestamp",
+            "accounts[1].port",
+            "data.categories[1]",
+            "preservation.proofAttached",
+            "preservation.extensions[1].requestedOn",
+            "preservation.extensions[1].periodDays",
+            "emergency.active",
+            "emergency.harmExpectedBy",
+            "csam.ncmecReports[1]",
+        ];
+        want.sort();
+        assert_eq!(fields, want);
     }
 
     #[test]
@@ -513,6 +791,57 @@ mod tests {
             ["provider.profile"]
         );
         assert!(read_json(r#"{"provider":{"profile":"meta"}}"#).0.is_empty());
+    }
+
+    #[test]
+    fn a_key_given_twice_reads_as_its_last_value() {
+        assert!(
+            read_json(r#"{"submissionDate": "soon", "submissionDate": "2026-01-01"}"#)
+                .0
+                .is_empty()
+        );
+        assert_eq!(
+            read_json(r#"{"authority": {"email": 5}, "authority": {"name": [1]}}"#).0,
+            ["authority.name"]
+        );
+        assert_eq!(
+            read_json(r#"{"accounts": [{"port": "x"}], "accounts": []}"#).0,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn texts_are_limited_in_bytes_of_utf8() {
+        // 0.6 MiB of newlines is 1.2 MiB of JSON, and well within the limit.
+        let facts = "\\n".repeat(600_000);
+        assert!(
+            read_json(&format!(r#"{{"case": {{"facts": "{facts}"}}}}"#))
+                .0
+                .is_empty()
+        );
+        let long = "é".repeat(MAX_TEXT_BYTES / 2 + 1);
+        assert_eq!(
+            read_json(&format!(r#"{{"case": {{"facts": "{long}"}}}}"#)).0,
+            ["case.facts"]
+        );
+    }
+
+    #[test]
+    fn marker_texts_are_text_like_any_other() {
+        let o = crate::Options::new(Date::from_ymd(2026, 11, 29).unwrap());
+        let arena = Arena::new();
+        let mut out = Vec::new();
+        let f = read(
+            r#"{"case": {"reference": "\u0000marcheck:too-long", "facts": "\u0000marcheck:undefined"}}"#,
+            &arena,
+            o.date_order,
+            &|_| false,
+            &mut out,
+        )
+        .unwrap();
+        assert!(out.is_empty());
+        assert_eq!(f.case.reference, Some("\u{0}marcheck:too-long"));
+        assert_eq!(f.case.facts, Some("\u{0}marcheck:undefined"));
     }
 
     #[test]

@@ -3,14 +3,18 @@
 //!
 //! The built-in profiles are data (`profiles.json`, each fact with its `source` and the date it
 //! was `checked`), checked by `build.rs` when the crate is built (a fact of the wrong type fails
-//! the build) and deserialized with serde on first use. `options.providers` adds profiles or
-//! overrides single facts of a built-in one. A fact that is not known stays `None`.
+//! the build) and deserialized with serde on first use (natively from serde_json; in the wasm
+//! from the object `JSON.parse` makes of it, with serde-wasm-bindgen). `options.providers` adds
+//! profiles or overrides single facts of a built-in one ([`ProfilePatch`]). A fact that is not
+//! known stays `None`.
 
+use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use std::sync::OnceLock;
+
+use crate::options::{At, Checked, OptionsError, present};
 
 use crate::country::Country;
 use crate::form::{AccountKind, Notifies};
@@ -127,8 +131,29 @@ pub struct Profile {
     /// Which entity holds whose records: the first that serves the account holder's country.
     pub entities: Option<Vec<Entity>>,
     /// Where each fact comes from: a text, or `{ fact: citation }`.
-    pub source: Value,
+    pub source: Source,
     pub checked: Option<String>,
+}
+
+/// Where a profile's facts come from: nothing said, one citation, or one per fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(untagged)]
+pub enum Source {
+    #[default]
+    None,
+    Text(String),
+    Facts(BTreeMap<String, String>),
+}
+
+impl Source {
+    /// The citation for `fact`, if the source names one.
+    pub fn of(&self, fact: &str) -> Option<&str> {
+        match self {
+            Source::Facts(m) => m.get(fact).map(String::as_str),
+            Source::Text(t) => Some(t),
+            Source::None => None,
+        }
+    }
 }
 
 impl Default for Profile {
@@ -149,7 +174,7 @@ impl Default for Profile {
             reports_to_ncmec: None,
             accepted_account_kinds: None,
             entities: None,
-            source: Value::Null,
+            source: Source::None,
             checked: None,
         }
     }
@@ -171,23 +196,12 @@ impl Profile {
         }
     }
 
-    /// This profile with the facts of `patch` over it: absent keys keep their value, `null`
-    /// makes a fact unknown. The facts are read by the same serde types as the built-in data.
-    pub fn patched(&self, patch: &Map<String, Value>) -> Result<Profile, BadFact> {
-        let mut merged = match serde_json::to_value(self) {
-            Ok(Value::Object(m)) => m,
-            _ => Map::new(),
-        };
-        for (k, v) in patch {
-            merged.insert(k.clone(), v.clone());
-        }
-        let mut p: Profile =
-            serde_path_to_error::deserialize(Value::Object(merged)).map_err(|e| BadFact {
-                field: e.path().to_string(),
-                problem: e.inner().to_string(),
-            })?;
-        p.key = self.key.clone();
-        Ok(p)
+    /// The name a text cites it by: its display name, else its key.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(self.key.as_str())
     }
 
     /// The entity that holds the records of an account holder in `country`.
@@ -196,23 +210,167 @@ impl Profile {
     }
 }
 
+/// Facts over a profile (`options.providers.KEY`): an absent key keeps the fact, `null` makes it
+/// unknown. Each fact is read by the same serde types as the built-in data, through
+/// [`Checked`], so a bad one is named (`providers.meta.periodDays`).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProfilePatch {
+    #[serde(deserialize_with = "present")]
+    name: Option<Checked<Option<String>>>,
+    #[serde(deserialize_with = "present")]
+    country: Option<Checked<Option<Country>>>,
+    #[serde(deserialize_with = "present")]
+    period_days: Option<Checked<Option<Days>>>,
+    #[serde(deserialize_with = "present")]
+    extension_days: Option<Checked<Option<Days>>>,
+    #[serde(deserialize_with = "present")]
+    max_extensions: Option<Checked<Option<u32>>>,
+    #[serde(deserialize_with = "present")]
+    max_total_days: Option<Checked<Option<Days>>>,
+    #[serde(deserialize_with = "present")]
+    extension_lead_days: Option<Checked<Option<Days>>>,
+    #[serde(deserialize_with = "present")]
+    notifies_user: Option<Checked<Option<Notifies>>>,
+    #[serde(deserialize_with = "present")]
+    notifies_on_preservation: Option<Checked<Option<Notifies>>>,
+    #[serde(deserialize_with = "present")]
+    non_disclosure_needs: Option<Checked<Option<NonDisclosureNeeds>>>,
+    #[serde(deserialize_with = "present")]
+    requires_date_range: Option<Checked<Option<bool>>>,
+    #[serde(deserialize_with = "present")]
+    reports_to_ncmec: Option<Checked<Option<bool>>>,
+    #[serde(deserialize_with = "present")]
+    accepted_account_kinds: Option<Checked<Option<Vec<Checked<AccountKind>>>>>,
+    #[serde(deserialize_with = "present")]
+    entities: Option<Checked<Option<Vec<Entity>>>>,
+    #[serde(deserialize_with = "present")]
+    source: Option<Checked<Option<Source>>>,
+    #[serde(deserialize_with = "present")]
+    checked: Option<Checked<Option<String>>>,
+}
+
+/// A number of days a profile states: 0 to 3650.
+#[derive(Clone, Copy)]
+struct Days(i64);
+
+impl<'de> Deserialize<'de> for Days {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Days, D::Error> {
+        days::deserialize(d)?
+            .map(Days)
+            .ok_or_else(|| serde::de::Error::custom("expected a number of days"))
+    }
+}
+
+impl ProfilePatch {
+    /// `base` with these facts over it; `at` is the option's path, for errors.
+    pub fn apply(self, mut p: Profile, at: &At<'_>) -> Result<Profile, OptionsError> {
+        fn fact<T>(
+            at: &At<'_>,
+            key: &str,
+            v: Option<Checked<Option<T>>>,
+            slot: &mut Option<T>,
+        ) -> Result<(), OptionsError> {
+            if let Some(v) = at.opt(key, v)? {
+                *slot = v;
+            }
+            Ok(())
+        }
+        let days = |v: Option<Checked<Option<Days>>>| {
+            v.map(|c| match c {
+                Checked::Ok(d) => Checked::Ok(d.map(|d| d.0)),
+                Checked::Bad(e) => Checked::Bad(e),
+            })
+        };
+        fact(at, "name", self.name, &mut p.name)?;
+        fact(at, "country", self.country, &mut p.country)?;
+        fact(at, "periodDays", days(self.period_days), &mut p.period_days)?;
+        fact(
+            at,
+            "extensionDays",
+            days(self.extension_days),
+            &mut p.extension_days,
+        )?;
+        fact(
+            at,
+            "maxExtensions",
+            self.max_extensions,
+            &mut p.max_extensions,
+        )?;
+        fact(
+            at,
+            "maxTotalDays",
+            days(self.max_total_days),
+            &mut p.max_total_days,
+        )?;
+        fact(
+            at,
+            "extensionLeadDays",
+            days(self.extension_lead_days),
+            &mut p.extension_lead_days,
+        )?;
+        if let Some(n) = at.opt("notifiesUser", self.notifies_user)? {
+            p.notifies_user = n.unwrap_or(Notifies::Unknown);
+        }
+        if let Some(n) = at.opt("notifiesOnPreservation", self.notifies_on_preservation)? {
+            p.notifies_on_preservation = n.unwrap_or(Notifies::Unknown);
+        }
+        fact(
+            at,
+            "nonDisclosureNeeds",
+            self.non_disclosure_needs,
+            &mut p.non_disclosure_needs,
+        )?;
+        fact(
+            at,
+            "requiresDateRange",
+            self.requires_date_range,
+            &mut p.requires_date_range,
+        )?;
+        fact(
+            at,
+            "reportsToNcmec",
+            self.reports_to_ncmec,
+            &mut p.reports_to_ncmec,
+        )?;
+        if let Some(kinds) = at.opt("acceptedAccountKinds", self.accepted_account_kinds)? {
+            let here = At::Key(at, "acceptedAccountKinds");
+            p.accepted_account_kinds = kinds.map(|k| here.list(k, 100)).transpose()?;
+        }
+        fact(at, "entities", self.entities, &mut p.entities)?;
+        if let Some(s) = at.opt("source", self.source)? {
+            p.source = s.unwrap_or_default();
+        }
+        fact(at, "checked", self.checked, &mut p.checked)?;
+        Ok(p)
+    }
+}
+
 /// The built-in profiles, in the data file's order (read once).
 pub fn builtin() -> &'static [Profile] {
     static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
     PROFILES.get_or_init(|| {
         // `build.rs` has checked the file, so this reads; a test says so too.
-        let Ok(Value::Object(entries)) = serde_json::from_str::<Value>(PROFILES_JSON) else {
-            return Vec::new();
-        };
-        entries
+        read_builtin()
+            .unwrap_or_default()
             .into_iter()
-            .filter_map(|(key, v)| {
-                let mut p: Profile = serde_json::from_value(v).ok()?;
+            .map(|(key, mut p)| {
                 p.key = key;
-                Some(p)
+                p
             })
             .collect()
     })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_builtin() -> Option<BTreeMap<String, Profile>> {
+    serde_json::from_str(PROFILES_JSON).ok()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_builtin() -> Option<BTreeMap<String, Profile>> {
+    let v = js_sys::JSON::parse(PROFILES_JSON).ok()?;
+    serde_wasm_bindgen::from_value(v).ok()
 }
 
 /// The profile that applies when none is selected (contract §5).
@@ -223,6 +381,7 @@ pub fn us_default() -> Option<&'static Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Map, Value};
 
     #[test]
     fn every_builtin_profile_reads_with_its_sources_and_date() {
@@ -247,7 +406,7 @@ mod tests {
             assert!(keys.contains(&key), "{key}");
         }
         for p in builtin() {
-            assert!(!p.source.is_null(), "{} has a source", p.key);
+            assert!(p.source != Source::None, "{} has a source", p.key);
             assert!(p.checked.is_some(), "{} has a checked date", p.key);
         }
     }
@@ -258,17 +417,14 @@ mod tests {
             let Value::Object(facts) = serde_json::to_value(p).unwrap() else {
                 unreachable!()
             };
-            let Value::Object(sources) = &p.source else {
+            let Source::Facts(sources) = &p.source else {
                 panic!("{}: source is an object of fact: citation", p.key)
             };
             for (fact, v) in &facts {
                 let stated = !(v.is_null() || v == "unknown");
                 if stated && !["name", "source", "checked"].contains(&fact.as_str()) {
                     assert!(
-                        sources
-                            .get(fact)
-                            .and_then(Value::as_str)
-                            .is_some_and(|s| s.len() > 20),
+                        sources.get(fact).is_some_and(|s| s.len() > 20),
                         "{}.{fact} is stated without a source",
                         p.key
                     );
@@ -280,7 +436,17 @@ mod tests {
     #[test]
     fn patches_keep_other_facts_and_reject_bad_ones_by_name() {
         let meta = builtin().iter().find(|p| p.key == "meta").unwrap();
-        let patch = |json: &str| meta.patched(&serde_json::from_str(json).unwrap());
+        let patch = |json: &str| {
+            let v: Value = serde_json::from_str(json).unwrap();
+            let p = match ProfilePatch::deserialize(&v) {
+                Ok(p) => p,
+                Err(e) => panic!("{e}"),
+            };
+            p.apply(meta.clone(), &At::Root).map_err(|e| BadFact {
+                field: e.option,
+                problem: e.problem,
+            })
+        };
         let p = patch(r#"{"periodDays": 120}"#).unwrap();
         assert_eq!(p.period_days, Some(120));
         assert_eq!(p.notifies_user, meta.notifies_user);

@@ -46,20 +46,33 @@ export function useExample(name) {
     await env.browser?.close();
     await new Promise((ok) => (env.server ? env.server.close(ok) : ok()));
   });
-  env.open = async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    const log = { requests: [], console: [], errors: [] };
-    page.on("request", (r) => log.requests.push(r.url()));
-    page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
-    page.on("pageerror", (e) => log.errors.push(String(e)));
-    page.setDefaultTimeout(5000);
-    page.log = log;
-    page.closeAll = () => context.close();
-    await page.goto(env.url + "/");
-    return page;
-  };
+  env.open = () => openRecorded(env.browser, env.url + "/");
   return env;
+}
+
+/**
+ * A page of `browser` at `url` in a fresh context, recording requests, console messages, page
+ * errors and Content Security Policy violations (page.log); page.closeAll() closes its context.
+ */
+export async function openRecorded(browser, url) {
+  const context = await browser.newContext();
+  // Playwright's init script is not subject to the page's CSP: it records every violation.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`));
+  });
+  const page = await context.newPage();
+  const log = { requests: [], console: [], errors: [] };
+  page.on("request", (r) => log.requests.push(r.url()));
+  page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => log.errors.push(String(e)));
+  page.setDefaultTimeout(5000);
+  page.log = log;
+  page.cspViolations = () => page.evaluate(() => window.__cspViolations);
+  page.closeAll = () => context.close();
+  await page.goto(url);
+  return page;
 }
 
 /** The page fetched the .wasm once, and nothing failed or was logged as an error. */

@@ -48,3 +48,15 @@ test("arethetypeswrong finds no problem in the packed package", () => {
   }
   assert.match(out, /"marcheck\/marcheck_bg\.wasm"/, "the .wasm export is checked too");
 });
+
+test("a server bundle carries the core: marcheck bundled for Node (esbuild) runs from a folder with no .wasm", (t) => {
+  // What SvelteKit's adapter-node does to a devDependency: the package's Node entry is moved
+  // into the server's own output, and no file beside it is copied.
+  const dir = mkdtempSync(join(tmpdir(), "marcheck-server-bundle-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, "server.js"), 'import { validate } from "marcheck"; console.log(JSON.stringify(validate({}).counts));');
+  run(bin("esbuild"), [join(dir, "server.js"), "--bundle", "--platform=node", "--format=esm", `--alias:marcheck=${join(PKG, "marcheck.node.js")}`,
+    "--log-level=warning", `--outfile=${join(dir, "out", "server.mjs")}`], ROOT);
+  const out = run("node", [join(dir, "out", "server.mjs")], dir);
+  assert.match(out, /^\{"error":\d+,"warning":\d+,"info":\d+\}$/m);
+});

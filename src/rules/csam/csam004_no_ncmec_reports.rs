@@ -46,9 +46,10 @@ mod tests {
         quiet(&RULE,
             r#"{"provider":{"profile":"meta"},"csam":{"likely":true,"ncmecReports":["187654321"]}}"#,
         );
-        // A profile that states no NCMEC reporting (Microsoft: not verified).
-        quiet(&RULE,
-            r#"{"provider":{"profile":"microsoft"},"csam":{"likely":true}}"#,
+        // A profile that states no NCMEC reporting (a portal's own, outside the US).
+        quiet_with(&RULE,
+            r#"{"provider":{"profile":"local_isp"},"csam":{"likely":true}}"#,
+            r#"{"providers":{"local_isp":{"name":"Local ISP","country":"FJ","reportsToNcmec":null}}}"#,
         );
         // A preservation brings no material (contract §6.1).
         quiet(&RULE,
@@ -64,6 +65,11 @@ mod tests {
         fires(&RULE,
             "csam.ncmecReports",
             r#"{"provider":{"profile":"meta"},"csam":{"likely":true}}"#,
+        );
+        // Every US provider reports to NCMEC (18 U.S.C. §2258A; contract v3).
+        fires(&RULE,
+            "csam.ncmecReports",
+            r#"{"provider":{"profile":"microsoft"},"csam":{"likely":true}}"#,
         );
         fires(&RULE,
             "csam.ncmecReports",

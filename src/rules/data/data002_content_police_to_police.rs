@@ -28,7 +28,7 @@ declare_rule! {
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    if cx.form.request_type == Some(RequestType::PoliceToPolice)
+    if cx.facts.request_type == RequestType::PoliceToPolice
         && cx.form.data.has(Category::Content)
     {
         out.push(RULE.meta.hit());

@@ -29,7 +29,8 @@ declare_rule! {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let d = &cx.form.data;
-    if cx.form.request_type == Some(RequestType::FormalMar)
+    // The type the report states (contract §6, v3): a form without one is a formal MAR.
+    if cx.facts.request_type == RequestType::FormalMar
         && !d.categories.is_empty()
         && !d.has(Category::Content)
     {
@@ -61,5 +62,9 @@ mod tests {
             "data.categories",
             r#"{"requestType":"formal_mar","data":{"categories":["subscriber","traffic"]}}"#,
         );
+        // No type, or a blank one, reads as formal_mar.
+        fires(&RULE, "data.categories", r#"{"data":{"categories":["subscriber"]}}"#);
+        fires(&RULE, "data.categories", r#"{"requestType":null,"data":{"categories":["traffic"]}}"#);
+        fires(&RULE, "data.categories", r#"{"requestType":"","data":{"categories":["subscriber"]}}"#);
     }
 }

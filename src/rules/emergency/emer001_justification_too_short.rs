@@ -33,7 +33,7 @@ declare_rule! {
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let n = chars(cx.form.emergency.justification) as i64;
     let min = cx.options.min_justification_chars;
-    if cx.form.emergency_active() && n < min {
+    if cx.facts.emergency_applies(cx.form) && n < min {
         out.push(
             RULE.meta.hit()
                 .with("chars", Param::Int(n))

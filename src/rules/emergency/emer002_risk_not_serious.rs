@@ -28,7 +28,7 @@ declare_rule! {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let risk = cx.form.emergency.risk;
-    if cx.form.emergency_active() && matches!(risk, None | Some(Risk::Other)) {
+    if cx.facts.emergency_applies(cx.form) && matches!(risk, None | Some(Risk::Other)) {
         let variant = if risk.is_none() { "missing" } else { "other" };
         out.push(RULE.meta.hit().with("variant", Param::Term(variant)));
     }

@@ -30,7 +30,7 @@ declare_rule! {
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let e = &cx.form.emergency;
     // An ongoing danger (an abduction, a missing child) has no time by which it will happen.
-    if cx.form.emergency_active() && e.harm_expected_by.is_none() && e.ongoing != Some(true) {
+    if cx.facts.emergency_applies(cx.form) && e.harm_expected_by.is_none() && e.ongoing != Some(true) {
         out.push(RULE.meta.hit().with("variant", Param::Term("missing")));
     }
 }

@@ -31,7 +31,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         .form
         .emergency
         .harm_expected_by
-        .filter(|_| cx.form.emergency_active())
+        .filter(|_| cx.facts.emergency_applies(cx.form))
     else {
         return;
     };

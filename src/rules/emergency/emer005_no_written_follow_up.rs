@@ -28,7 +28,7 @@ declare_rule! {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let e = &cx.form.emergency;
-    if cx.form.emergency_active() && e.oral == Some(true) && e.written_follow_up_on.is_none() {
+    if cx.facts.emergency_applies(cx.form) && e.oral == Some(true) && e.written_follow_up_on.is_none() {
         out.push(RULE.meta.hit());
     }
 }

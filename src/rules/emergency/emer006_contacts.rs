@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    if cx.form.emergency_active() {
+    if cx.facts.emergency_applies(cx.form) {
         out.push(RULE.meta.hit());
     }
 }

@@ -31,7 +31,7 @@ declare_rule! {
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let to_provider = cx.facts.request_type == RequestType::EmergencyDisclosure
         || cx.facts.selected_profile.is_some();
-    if cx.form.emergency_active() && to_provider && cx.form.emergency.risk == Some(Risk::SeriousHarm) {
+    if cx.facts.emergency_applies(cx.form) && to_provider && cx.form.emergency.risk == Some(Risk::SeriousHarm) {
         out.push(RULE.meta.hit());
     }
 }

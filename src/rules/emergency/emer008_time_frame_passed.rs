@@ -30,7 +30,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let e = &cx.form.emergency;
     let today = cx.facts.today;
     let Some(t) = e.harm_expected_by else { return };
-    if cx.form.emergency_active() && t.date < today && e.ongoing != Some(true) {
+    if cx.facts.emergency_applies(cx.form) && t.date < today && e.ongoing != Some(true) {
         out.push(
             RULE.meta
                 .hit()

@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    if cx.form.emergency_active() && cx.form.emergency.person_at_risk.is_none() {
+    if cx.facts.emergency_applies(cx.form) && cx.form.emergency.person_at_risk.is_none() {
         out.push(RULE.meta.hit());
     }
 }

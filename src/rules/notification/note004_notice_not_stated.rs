@@ -1,5 +1,5 @@
 use crate::providers::NonDisclosureNeeds;
-use crate::rule::{Hit, Param};
+use crate::rule::{Hit, Param, source};
 use crate::rules::Ctx;
 use alloc::vec::Vec;
 
@@ -12,6 +12,9 @@ declare_rule! {
     /// ## Why
     /// TikTok: requests must "indicate whether user notification is permitted". Left unsaid,
     /// the provider decides, and may tell the account holder.
+    ///
+    /// A finding cites the guidelines of the provider selected on the form (TikTok's for
+    /// TikTok, a portal profile's own for that profile).
     ///
     /// ## Example
     /// ```json
@@ -33,10 +36,13 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         && profile.non_disclosure_needs == Some(NonDisclosureNeeds::Statement)
         && cx.form.notification.request_non_disclosure.is_none()
     {
+        // The text that says it is this provider's (contract §5, v3): TikTok's for TikTok, a
+        // portal profile's own for that profile.
         out.push(
             RULE.meta
                 .hit()
-                .with("provider", Param::Text(profile.name.clone().unwrap_or_default())),
+                .with("provider", Param::Text(profile.name.clone().unwrap_or_default()))
+                .cited(source::guidelines_of(profile.display_name(), &[])),
         );
     }
 }
@@ -55,6 +61,26 @@ mod tests {
             );
         }
         quiet(&RULE, r#"{"provider":{"profile":"meta"}}"#);
+    }
+
+    #[test]
+    fn cites_the_selected_providers_guidelines() {
+        let source = |form: &str, options: &str| {
+            let r = run(form, options);
+            r.findings.iter().find(|f| f.code == "NOTE004").map(|f| f.source.to_string())
+        };
+        assert_eq!(
+            source(r#"{"provider":{"profile":"tiktok"}}"#, "null").as_deref(),
+            Some(RULE.meta.source)
+        );
+        assert_eq!(
+            source(
+                r#"{"provider":{"profile":"pacnet"}}"#,
+                r#"{"providers":{"pacnet":{"name":"PacNet","nonDisclosureNeeds":"statement"}}}"#
+            )
+            .as_deref(),
+            Some("PacNet law enforcement guidelines")
+        );
     }
 
     #[test]

@@ -28,9 +28,9 @@ declare_rule! {
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    let f = cx.form;
-    let status = f.preservation.status;
-    if f.request_type == Some(RequestType::FormalMar)
+    // The type the report states (contract §6, v3): a form without one is a formal MAR.
+    let status = cx.form.preservation.status;
+    if cx.facts.request_type == RequestType::FormalMar
         && matches!(status, None | Some(PreservationStatus::NotRequested))
     {
         out.push(RULE.meta.hit());
@@ -60,5 +60,9 @@ mod tests {
             "preservation.status",
             r#"{"requestType":"formal_mar"}"#,
         );
+        // No type, or a blank one, reads as formal_mar.
+        fires(&RULE, "preservation.status", r#"{}"#);
+        fires(&RULE, "preservation.status", r#"{"requestType":""}"#);
+        fires(&RULE, "preservation.status", r#"{"requestType":"  ","preservation":{"status":"not_requested"}}"#);
     }
 }
