@@ -61,6 +61,12 @@ if (existsSync(`${root}${cli}`)) {
 } else {
   out.cliMissing = cli;
 }
+// (v3) `marcheck due` over the same batch: every form read, its deadlines computed, those due
+// within 30 days kept and sorted (the batch's preservations expire within the window, so each
+// form gives some). Exit status 1 is "something is overdue", not a crash.
+if (existsSync(`${root}${cli}`)) {
+  out.runs.push(run("cli due, release profile (NDJSON file)", `${root}${cli}`, ["due", "--as-of", AS_OF, "--format", "json", ndjson]));
+}
 if (!smoke && existsSync(`${root}${cliNative}`)) {
   out.runs.push(run("cli, bench-native profile (NDJSON file)", `${root}${cliNative}`, cliArgs(ndjson)));
 }

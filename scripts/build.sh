@@ -27,10 +27,13 @@ sed -i -E '/^export interface InitOutput/,/^\}/ s/\bany\b/unknown/g' "$out/march
 sed -i -E \
   -e 's/^export function validate\(form: MarForm \| unknown, options: Options\)/export function validate(form: MarForm | unknown, options?: Options)/' \
   -e 's/^export function createSession\(options: Options\)/export function createSession(options?: Options)/' \
+  -e 's/^export function deadlines\(form: MarForm \| unknown, options: Options\)/export function deadlines(form: MarForm | unknown, options?: Options)/' \
+  -e 's/^export function calendar\(forms: MarForm \| MarForm\[\] \| unknown, options: Options\)/export function calendar(forms: MarForm | MarForm[] | unknown, options?: Options)/' \
   -e 's/^    report\(scope: string\[\]\): Report;/    report(scope?: string[]): Report;/' \
   -e '/^    \[Symbol\.dispose\]\(\): void;$/d' \
   "$out/marcheck.d.ts"
-for want in 'validate(form: MarForm | unknown, options?: Options)' 'createSession(options?: Options)' 'report(scope?: string[])'; do
+for want in 'validate(form: MarForm | unknown, options?: Options)' 'createSession(options?: Options)' 'report(scope?: string[])' \
+  'deadlines(form: MarForm | unknown, options?: Options)' 'calendar(forms: MarForm | MarForm[] | unknown, options?: Options)'; do
   grep -qF "$want" "$out/marcheck.d.ts" || { echo "build: marcheck.d.ts lacks: $want" >&2; exit 1; }
 done
 # The glue imports its snippets (src/wasm.js, the JavaScript half of the wasm layer) from

@@ -49,6 +49,9 @@ pub struct Window {
     pub lapsed: bool,
     /// `max(expiryWarningDays, profile.extensionLeadDays)`.
     pub warning_days: i64,
+    /// The profile's `extensionLeadDays` (0 when it states none): an extension should reach the
+    /// provider that many days before the expiry.
+    pub lead_days: i64,
 }
 
 impl Window {
@@ -219,6 +222,7 @@ impl Window {
             days_left,
             lapsed: today >= expires_on,
             warning_days: periods.warning.max(periods.lead),
+            lead_days: periods.lead.max(0),
         }
     }
 }

@@ -45,8 +45,10 @@ extern crate alloc;
 //   validate                        read -> derive -> check -> report
 //   session                         a form held in the core
 //   docs, tape, wasm (and src/bin)  outputs and bindings
+pub mod calendar;
 pub mod country;
 pub mod date;
+pub mod deadlines;
 pub mod docs;
 pub mod facts;
 pub mod form;

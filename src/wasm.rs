@@ -156,6 +156,30 @@ export interface Report {
   facts: Facts;
 }
 
+/** (v3) What falls due (contract §9). */
+export type DeadlineKind =
+  | "preservation_expires" | "extension_due" | "extension_reminder" | "preservation_follow_up"
+  | "written_follow_up" | "harm_expected" | "non_disclosure_ends";
+
+/** (v3) A deadline the request sets running (contract §9). */
+export interface Deadline {
+  kind: DeadlineKind;
+  on: IsoDate;
+  /** on − asOf: negative when overdue. */
+  daysLeft: number;
+  /** The model path the deadline comes from. */
+  field: string;
+  /** What falls due, in options.locale. */
+  title: string;
+  /** What to do, in options.locale. */
+  detail: string;
+  caseReference: string | null;
+  preservationReference: string | null;
+  providerEntity: { legalEntity: string; country: Country } | null;
+  /** Beyond the contract: the days left in words ("1 day left", "due today", "3 days overdue"). */
+  daysLeftText: string;
+}
+
 export interface RuleInfo {
   code: string; severity: Severity; area: string; field: string;
   title: string; description: string; source: string; appliesTo: RequestType[];
@@ -371,4 +395,43 @@ pub fn providers() -> JsValue {
 #[wasm_bindgen]
 pub fn version() -> String {
     String::from(crate::VERSION)
+}
+
+// (v3) Deadlines (contract §9): the form's deadlines, the calendar of one form or many, and a
+// session's deadlines. Read as `validate` reads: a form that cannot be read has none, bad
+// options throw.
+
+/// The deadlines of a form (contract §9), in date order. Never throws for a form; throws an
+/// `Error` only for bad options.
+#[wasm_bindgen(unchecked_return_type = "Deadline[]")]
+pub fn deadlines(
+    #[wasm_bindgen(unchecked_param_type = "MarForm | unknown")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let text = form_text(&form).unwrap_or_default();
+    Ok(to_js(&crate::deadlines::deadlines_json(&text, &options)))
+}
+
+/// The deadlines of one form or of a list of forms as an iCalendar file (RFC 5545 text).
+#[wasm_bindgen]
+pub fn calendar(
+    #[wasm_bindgen(unchecked_param_type = "MarForm | MarForm[] | unknown")] forms: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let text = form_text(&forms).unwrap_or_default();
+    Ok(crate::calendar::calendar_json(&text, &options))
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// The deadlines of the form the session holds; equals `deadlines(session.form(), options)`.
+    #[wasm_bindgen(unchecked_return_type = "Deadline[]")]
+    pub fn deadlines(&self) -> JsValue {
+        to_js(&crate::deadlines::deadlines_json(
+            &self.core.form().to_json(),
+            self.core.options(),
+        ))
+    }
 }

@@ -196,3 +196,55 @@ proptest! {
         }
     }
 }
+
+/// A fixture's form (as JSON text) and options.
+fn fixture(name: &str) -> (String, Options) {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let options = Options::from_json(&v["options"].to_string(), today()).unwrap();
+    (v["form"].to_string(), options)
+}
+
+/// The time of `n` calls of `f`.
+fn time_of(n: usize, f: &mut impl FnMut()) -> Duration {
+    let t = Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    t.elapsed()
+}
+
+#[test]
+fn deadlines_cost_about_what_validate_costs_on_the_same_form() {
+    let (form, options) = fixture("valid-mar");
+    assert!(!marcheck::deadlines::deadlines_json(&form, &options).is_empty());
+    let mut validate = || {
+        std::hint::black_box(validate_json(std::hint::black_box(&form), &options));
+    };
+    let mut deadlines = || {
+        std::hint::black_box(marcheck::deadlines::deadlines_json(
+            std::hint::black_box(&form),
+            &options,
+        ));
+    };
+    // Rounds alternate, so both meet the same load from other work on the machine; the best
+    // round of each is the least disturbed.
+    let (mut v, mut d) = (Duration::MAX, Duration::MAX);
+    for _ in 0..9 {
+        v = v.min(time_of(300, &mut validate));
+        d = d.min(time_of(300, &mut deadlines));
+    }
+    eprintln!("valid-mar: validate {v:?}, deadlines {d:?} per 300 calls");
+    if cfg!(debug_assertions) {
+        return; // a debug build's times say nothing: `make test` runs this file optimised
+    }
+    // Both read the form and derive its facts (most of the cost); then validate runs the rules
+    // and words the findings, deadlines words its four deadlines and copies the references it
+    // borrowed. Measured: 1.0–1.1× (README, "Keeping an office's deadlines"); the margin is for
+    // a machine shared with other work.
+    assert!(
+        d.as_secs_f64() <= 1.25 * v.as_secs_f64(),
+        "deadlines {d:?} > 1.25 × validate {v:?}"
+    );
+}

@@ -434,3 +434,101 @@ fn exotic_values_are_cut_before_they_are_walked() {
         assert!(took < 100.0, "{took} ms");
     }
 }
+
+// (v3) Deadlines and the calendar (contract §9).
+
+const DEADLINE_FORM: &str = r#"{"case":{"reference":"FJ-2026-118"},"provider":{"profile":"x"},
+    "preservation":{"status":"preserved","confirmedOn":"2026-09-01","periodDays":90,"reference":"X-2026-0457"}}"#;
+
+fn kinds_and_dates(list: &JsValue) -> Vec<(String, String, f64)> {
+    Array::from(list)
+        .iter()
+        .map(|d| {
+            (
+                get(&d, "kind").as_string().unwrap(),
+                get(&d, "on").as_string().unwrap(),
+                get(&d, "daysLeft").as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn deadlines_cross_with_their_dates_and_days_left() {
+    let list =
+        wasm::deadlines(opts(DEADLINE_FORM), Some(opts(r#"{"asOf":"2026-11-23"}"#))).unwrap();
+    assert_eq!(
+        kinds_and_dates(&list),
+        [
+            ("extension_reminder".into(), "2026-10-31".into(), -23.0),
+            ("extension_due".into(), "2026-11-23".into(), 0.0),
+            ("preservation_expires".into(), "2026-11-30".into(), 7.0),
+        ]
+    );
+    let due = Array::from(&list).get(1);
+    assert_eq!(get(&due, "daysLeftText").as_string().unwrap(), "due today");
+    assert_eq!(
+        get(&due, "caseReference").as_string().unwrap(),
+        "FJ-2026-118"
+    );
+    assert_eq!(
+        get(&due, "field").as_string().unwrap(),
+        "preservation.extensions"
+    );
+    assert!(get(&due, "providerEntity").is_null() || get(&due, "providerEntity").is_object());
+    let fr = wasm::deadlines(
+        opts(DEADLINE_FORM),
+        Some(opts(r#"{"asOf":"2026-11-22","locale":"fr"}"#)),
+    )
+    .unwrap();
+    assert_eq!(
+        get(&Array::from(&fr).get(1), "daysLeftText")
+            .as_string()
+            .unwrap(),
+        "1 jour restant"
+    );
+}
+
+#[wasm_bindgen_test]
+fn deadlines_never_throw_for_a_form_and_throw_for_bad_options() {
+    for v in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(42),
+        cyclic(),
+        opts("[1,2]"),
+    ] {
+        let list = wasm::deadlines(v, None).unwrap();
+        assert_eq!(Array::from(&list).length(), 0);
+    }
+    assert!(wasm::deadlines(opts(DEADLINE_FORM), Some(opts(r#"{"asOf":"x"}"#))).is_err());
+    assert!(wasm::calendar(opts(DEADLINE_FORM), Some(opts(r#"{"holidays":[1]}"#))).is_err());
+}
+
+#[wasm_bindgen_test]
+fn the_calendar_holds_an_event_per_deadline_and_the_session_its_deadlines() {
+    let o = opts(r#"{"asOf":"2026-11-23"}"#);
+    let one = wasm::calendar(opts(DEADLINE_FORM), Some(o.clone())).unwrap();
+    assert!(one.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert_eq!(one.matches("BEGIN:VEVENT\r\n").count(), 3);
+    assert!(one.contains("DTSTART;VALUE=DATE:20261123\r\n"));
+    assert!(one.contains("DTSTAMP:20261123T000000Z\r\n"));
+    let list = opts(&format!("[{DEADLINE_FORM},{DEADLINE_FORM},null]"));
+    let two = wasm::calendar(list, Some(o.clone())).unwrap();
+    assert_eq!(two.matches("BEGIN:VEVENT\r\n").count(), 6);
+    assert_eq!(
+        wasm::calendar(cyclic(), None)
+            .unwrap()
+            .matches("BEGIN:")
+            .count(),
+        1
+    );
+
+    let mut s = wasm::create_session(Some(o.clone())).unwrap();
+    assert_eq!(Array::from(&s.deadlines()).length(), 0);
+    s.replace(opts(DEADLINE_FORM));
+    assert_eq!(
+        kinds_and_dates(&s.deadlines()),
+        kinds_and_dates(&wasm::deadlines(opts(DEADLINE_FORM), Some(o)).unwrap())
+    );
+}

@@ -370,7 +370,62 @@ let timelineWidth = 0; // the timeline's width, from a ResizeObserver (0: not ye
 function drawTimeline() {
   const status = form.querySelector('input[name="preservation.status"]:checked')?.value;
   renderTimeline($("timeline"), $("timeline-desc"), state.report?.facts ?? null,
-    { status, extensions: extensionDates(), locale: state.locale, width: timelineWidth });
+    { status, extensions: extensionDates(), deadlines: state.deadlines, locale: state.locale, width: timelineWidth });
+}
+
+/* ------------------------------------------------------------------ deadlines (v3) */
+
+/**
+ * The form's deadlines from the core (contract §9: the same window facts as the report), listed
+ * with their days left, overdue ones marked; the calendar file is the core's calendar().
+ */
+function showDeadlines() {
+  const list = $("deadlines"), note = $("dl-state"), panel = document.querySelector(".deadlines");
+  let items = [];
+  if (state.live && state.report) {
+    try { items = state.live.deadlines(readModel(form), attachOptions.options); } catch (e) { console.error(e); }
+  }
+  state.deadlines = items;
+  const overdue = items.filter((d) => d.daysLeft < 0).length;
+  panel.dataset.state = !state.report ? "off" : !items.length ? "none" : overdue ? "overdue" : "ok";
+  note.textContent = !state.report ? t("dl.unavailable") : !items.length ? t("dl.none")
+    : t(overdue ? "dl.someOverdue" : "dl.ahead");
+  list.replaceChildren(...items.map((d) => {
+    const li = document.createElement("li");
+    li.className = d.daysLeft < 0 ? "dl-item dl-overdue" : d.daysLeft === 0 ? "dl-item dl-today" : "dl-item";
+    li.dataset.kind = d.kind;
+    li.dataset.on = d.on;
+    const when = document.createElement("time");
+    when.dateTime = d.on;
+    when.className = "dl-date";
+    when.textContent = formatDate(state.locale, d.on);
+    const what = document.createElement("span");
+    what.className = "dl-title";
+    what.textContent = d.title;
+    const left = document.createElement("span");
+    left.className = "dl-left";
+    left.textContent = d.daysLeftText;
+    li.append(when, " ", what, " ", left);
+    if (d.daysLeft < 0) {
+      const tag = document.createElement("strong");
+      tag.className = "dl-tag";
+      tag.textContent = t("dl.overdue");
+      li.append(" ", tag);
+    }
+    li.title = d.detail;
+    return li;
+  }));
+  $("ics").disabled = !items.length;
+}
+
+function downloadCalendar() {
+  if (!state.live || !state.deadlines?.length) return;
+  const model = readModel(form);
+  const text = state.live.calendar(model, attachOptions.options);
+  const ref = String(model.case?.reference ?? "").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  const file = `mar-deadlines-${ref || localToday()}.ics`;
+  download(new Blob([text], { type: "text/calendar;charset=utf-8" }), file);
+  say("dl.saved", { file });
 }
 
 function showCounts() {
@@ -392,6 +447,7 @@ function showCounts() {
 
 function onReport(report) {
   state.report = report;
+  showDeadlines();
   drawTimeline();
   showCounts();
   showApplicability();
@@ -432,6 +488,7 @@ async function attachChecker() {
     state.report = null;
   }
   showCounts();
+  showDeadlines();
 }
 
 async function startChecking() {
@@ -675,6 +732,7 @@ function wire() {
     });
   }
   $("export").addEventListener("click", exportJson);
+  $("ics").addEventListener("click", downloadCalendar);
   $("import").addEventListener("click", () => $("import-file").click());
   $("import-file").addEventListener("change", async (e) => {
     const file = e.target.files?.[0];

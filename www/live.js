@@ -4,6 +4,7 @@
 // (drafts, samples, export) still works when the package cannot load; the form then submits
 // unvalidated, as the contract promises.
 import { attach } from "/pkg/attach.js";
-import { providers, rules, version } from "/pkg/marcheck.js";
+import { calendar, deadlines, providers, rules, version } from "/pkg/marcheck.js";
 
-export { attach, providers, rules, version };
+// (v3) The form's deadlines and their calendar file, for the Deadlines panel.
+export { attach, calendar, deadlines, providers, rules, version };

@@ -97,7 +97,7 @@ function placer(lines) {
  * figure's width when the caller knows it (a ResizeObserver): reading clientWidth instead makes
  * the browser lay out the whole page at once, which a page holding a lot of text pays for.
  */
-export function renderTimeline(figure, words, facts, { status, extensions = [], locale = "en", width } = {}) {
+export function renderTimeline(figure, words, facts, { status, extensions = [], deadlines = [], locale = "en", width } = {}) {
   const t = translator(locale);
   const s = timelineState(facts, { status, extensions });
   W = Math.max(300, Math.round(width || figure.clientWidth || 600));
@@ -119,7 +119,10 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
     return;
   }
 
-  const points = [s.start, s.expiry, s.today, s.replyDue, s.submitted, ...s.extensions].filter((d) => d != null);
+  // (v3) The form's deadlines (the core's deadlines()), drawn as flags under the bar.
+  const due = (deadlines ?? []).map((d) => ({ ...d, day: dayNo(d.on) })).filter((d) => d.day != null);
+  const points = [s.start, s.expiry, s.today, s.replyDue, s.submitted, ...s.extensions, ...due.map((d) => d.day)]
+    .filter((d) => d != null);
   let lo = Math.min(...points), hi = Math.max(...points);
   const span = Math.max(hi - lo, 30);
   lo -= Math.round(span * 0.04) + 1; hi += Math.round(span * 0.04) + 1;
@@ -179,6 +182,14 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   });
   if (s.replyDue != null) mark(s.replyDue, "tl-reply", `${t("tl.replyDue")} ${formatDate(locale, isoOf(s.replyDue)).replace(/ \d{4}$/, "")}`);
   if (s.submitted != null) mark(s.submitted, "tl-sent", t("tl.submitted"));
+
+  for (const d of due) {
+    const X = x(d.day);
+    const cls = d.daysLeft < 0 ? "tl-dl tl-dl-overdue" : "tl-dl";
+    const flag = el("path", { d: `M${X} ${BAR_Y + BAR_H + 10}l5 9h-10z`, class: cls, "data-kind": d.kind, "data-on": d.on });
+    flag.append(el("title", {}, `${d.title}: ${formatDate(locale, d.on)} (${d.daysLeftText})`));
+    svg.append(flag);
+  }
 
   const below = placer(narrow ? [AXIS_Y + 36, AXIS_Y + 53, AXIS_Y + 70] : [AXIS_Y + 36, AXIS_Y + 52]);
   const foot = (d, cls, text) => {

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! marcheck check [--format json|text] [--as-of YYYY-MM-DD] [--locale en|fr] [--options FILE] FILE... | -
+//! marcheck due [--within DAYS] [--format table|json|csv|ics] [--as-of YYYY-MM-DD] [--locale en|fr] [--options FILE] [PATH...]
 //! marcheck rules [--markdown] [--locale en|fr]
 //! marcheck providers
 //! marcheck version
@@ -20,10 +21,15 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+// In its own folder: a file directly in src/bin/ would be taken for another binary.
+#[path = "marcheck/due.rs"]
+mod due;
+
 use marcheck::{Date, Locale, Options, Report, Severity};
 
 const USAGE: &str = "usage:
   marcheck check [--format json|text] [--as-of YYYY-MM-DD] [--locale en|fr] [--options FILE] FILE... | -
+  marcheck due [--within DAYS] [--format table|json|csv|ics] [--as-of YYYY-MM-DD] [--locale en|fr] [--options FILE] [PATH...]
   marcheck rules [--markdown] [--locale en|fr]
   marcheck providers
   marcheck version
@@ -36,7 +42,16 @@ Input that cannot be read as a form is a FORM001 report in its place, and the re
 checked: a line or array element that is not JSON or not UTF-8, and an empty or blank input
 (\"empty input\").
 Exit status: 0 no errors, 1 some form has an error (FORM001 included), 2 usage or input
-problem (bad arguments or options, a file that cannot be opened or read).";
+problem (bad arguments or options, a file that cannot be opened or read).
+
+due: the deadlines of the open requests (contract §9) due on or before --as-of + --within
+days (default 30; overdue ones always), most urgent first, with the file and line each form
+starts at. A PATH is a file as for check, a folder (its .json files, recursively) or '-' (the
+default when no PATH is given). --format table (the default on a terminal; json otherwise, one
+deadline a line), json, csv or ics (an iCalendar file). A file or a line that cannot be read as
+a form is reported on standard error and the rest is listed.
+Exit status: 0 nothing overdue, 1 something overdue, 3 nothing overdue but some input could not
+be read, 2 usage or options problem.";
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
@@ -77,6 +92,10 @@ struct Args {
     locale: Option<String>,
     options_file: Option<OsString>,
     markdown: bool,
+    /// `due --within DAYS`.
+    within: Option<String>,
+    /// Whether `--format` was given (`due` picks its default by the terminal).
+    format_given: bool,
 }
 
 fn run(args: &[OsString]) -> Result<ExitCode, String> {
@@ -91,6 +110,8 @@ fn run(args: &[OsString]) -> Result<ExitCode, String> {
         locale: None,
         options_file: None,
         markdown: false,
+        within: None,
+        format_given: false,
     };
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
@@ -102,7 +123,11 @@ fn run(args: &[OsString]) -> Result<ExitCode, String> {
             text_arg(&format!("the value of {name}"), v).map(str::to_string)
         };
         match arg.to_str() {
-            Some("--format") => a.format = text("--format", value("--format")?)?,
+            Some("--format") => {
+                a.format = text("--format", value("--format")?)?;
+                a.format_given = true;
+            }
+            Some("--within") => a.within = Some(text("--within", value("--within")?)?),
             Some("--as-of") => a.as_of = Some(text("--as-of", value("--as-of")?)?),
             Some("--locale") => a.locale = Some(text("--locale", value("--locale")?)?),
             // A file name need not be UTF-8 text.
@@ -128,6 +153,7 @@ fn run(args: &[OsString]) -> Result<ExitCode, String> {
     }
     match cmd {
         "check" => check(&a),
+        "due" => due::due(&a),
         "rules" => {
             let locale = a.locale.as_deref().map_or(Locale::En, Locale::parse);
             if a.markdown {
@@ -194,25 +220,7 @@ fn check(a: &Args) -> Result<ExitCode, String> {
     if format != "json" && format != "text" {
         return Err(format!("--format is json or text, not {format}"));
     }
-    let mut options = match &a.options_file {
-        Some(f) => Options::from_json(&read_options(f)?, today()).map_err(|e| {
-            // The library's message may carry its own "marcheck: ": say it once.
-            let m = e.to_string();
-            format!(
-                "--options {}: {}",
-                shown(f),
-                m.strip_prefix("marcheck: ").unwrap_or(&m)
-            )
-        })?,
-        None => Options::new(today()),
-    };
-    if let Some(d) = &a.as_of {
-        options.as_of = Date::parse(d, marcheck::DateOrder::Ymd)
-            .ok_or_else(|| format!("--as-of {d}: expected a date as YYYY-MM-DD"))?;
-    }
-    if let Some(l) = &a.locale {
-        options.locale = Locale::parse(l);
-    }
+    let options = options_of(a)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut any_error = false;
@@ -274,6 +282,30 @@ fn check(a: &Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The options of `check` and `due`: `--options FILE`, then `--as-of` and `--locale`.
+fn options_of(a: &Args) -> Result<Options, String> {
+    let mut options = match &a.options_file {
+        Some(f) => Options::from_json(&read_options(f)?, today()).map_err(|e| {
+            // The library's message may carry its own "marcheck: ": say it once.
+            let m = e.to_string();
+            format!(
+                "--options {}: {}",
+                shown(f),
+                m.strip_prefix("marcheck: ").unwrap_or(&m)
+            )
+        })?,
+        None => Options::new(today()),
+    };
+    if let Some(d) = &a.as_of {
+        options.as_of = Date::parse(d, marcheck::DateOrder::Ymd)
+            .ok_or_else(|| format!("--as-of {d}: expected a date as YYYY-MM-DD"))?;
+    }
+    if let Some(l) = &a.locale {
+        options.locale = Locale::parse(l);
+    }
+    Ok(options)
 }
 
 fn write_text(out: &mut impl Write, label: &str, r: &marcheck::Report) -> io::Result<()> {

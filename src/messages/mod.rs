@@ -3,12 +3,15 @@
 //! its texts, or a placeholder that names no parameter, fails the build). Filling a message's
 //! placeholders lives here.
 //!
+//! A count is written `{days|# day left|# days left}`: the parameter, then the form for the
+//! numbers the locale's `pluralOne` lists (CLDR's "one": 1 in English, 0 and 1 in French), then
+//! the form for the others, `#` standing for the number. `build.rs` checks both forms are there.
+//!
 //! A rule with several situations (CASE001: a country missing, or both the same) names one in
 //! its `variant` parameter, and the file holds `CODE.variant` beside `CODE`.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
-use core::fmt::Write;
 
 use crate::date::Date;
 use crate::options::Locale;
@@ -40,9 +43,74 @@ pub struct Words {
     pub months: [&'static str; 12],
     pub terms: &'static [(&'static str, &'static str)],
     pub rules: &'static [Entry],
+    /// The whole numbers (absolute values) that take a plural placeholder's first form.
+    pub plural_one: &'static [u64],
+    pub deadlines: DeadlineWords,
+}
+
+/// The texts of the deadlines (`src/deadlines.rs`).
+#[derive(Debug)]
+pub struct DeadlineWords {
+    /// Each kind's own texts, in the order of `deadlines::Kind`.
+    pub kinds: &'static [KindWords],
+    /// The texts of `kind.variant` keys.
+    pub variants: &'static [KindWords],
+    /// "{days|# day left|# days left}"
+    pub left: &'static str,
+    /// "due today"
+    pub today: &'static str,
+    /// "{days|# day overdue|# days overdue}"
+    pub overdue: &'static str,
+}
+
+/// The title and detail of one deadline kind (or of one of its variants).
+#[derive(Debug)]
+pub struct KindWords {
+    pub kind: &'static str,
+    /// `""` for the kind's own texts.
+    pub variant: &'static str,
+    /// `""` in a variant that keeps its kind's title.
+    pub title: &'static str,
+    pub detail: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// Writes `n` in decimal: what `write!` does, without the formatting machinery (a message holds
+/// a few numbers and dates, and deadlines fill several per form).
+fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut v = n.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 || i == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(i..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// Parameters looked up by name.
+struct Lookup<'p>(&'p [(&'static str, Param)]);
+
+impl Lookup<'_> {
+    fn get(&self, name: &str) -> Option<&Param> {
+        // Lengths first: most names differ in length, and then no bytes are compared.
+        (self.0.iter())
+            .find(|(n, _)| n.len() == name.len() && *n == name)
+            .map(|(_, v)| v)
+    }
+}
 
 /// The words of a locale.
 pub fn catalogue(locale: Locale) -> &'static Words {
@@ -94,33 +162,85 @@ impl Words {
 
     /// `template` with its placeholders filled in.
     pub fn fill(&self, template: &str, params: &Params) -> String {
+        self.fill_from(template, &params.0)
+    }
+
+    /// [`Words::fill`] from parameters in a slice (no list to allocate).
+    pub fn fill_from(&self, template: &str, params: &[(&'static str, Param)]) -> String {
+        let params = Lookup(params);
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
+        // Bytes, not chars: the braces and bars are ASCII, and a template is scanned once.
+        let byte = |s: &str, b: u8| s.bytes().position(|c| c == b);
+        while let Some(open) = byte(rest, b'{') {
             out.push_str(rest.get(..open).unwrap_or(""));
             let after = rest.get(open + 1..).unwrap_or("");
-            let Some(close) = after.find('}') else {
+            let Some(close) = byte(after, b'}') else {
                 out.push_str(rest.get(open..).unwrap_or(""));
                 return out;
             };
-            let name = after.get(..close).unwrap_or("");
-            match params.get(name) {
-                Some(Param::Int(n)) => {
-                    let _ = write!(out, "{n}");
+            let inside = after.get(..close).unwrap_or("");
+            rest = after.get(close + 1..).unwrap_or("");
+            let (name, forms) = match byte(inside, b'|') {
+                Some(bar) => (
+                    inside.get(..bar).unwrap_or(""),
+                    inside.get(bar + 1..).unwrap_or(""),
+                ),
+                None => (inside, ""),
+            };
+            if let (Some((one, other)), Some(Param::Int(n))) =
+                (forms.split_once('|'), params.get(name))
+            {
+                let form = if self.plural_one.contains(&n.unsigned_abs()) {
+                    one
+                } else {
+                    other
+                };
+                let mut piece = form;
+                while let Some(hash) = byte(piece, b'#') {
+                    out.push_str(piece.get(..hash).unwrap_or(""));
+                    push_int(&mut out, *n);
+                    piece = piece.get(hash + 1..).unwrap_or("");
                 }
+                out.push_str(piece);
+                continue;
+            }
+            match params.get(name) {
+                Some(Param::Int(n)) => push_int(&mut out, *n),
                 Some(Param::Text(t)) => out.push_str(t),
                 Some(Param::Date(d)) => self.write_date(&mut out, *d),
                 Some(Param::Term(t)) => out.push_str(self.term(t)),
                 None => {
                     out.push('{');
-                    out.push_str(name);
+                    out.push_str(inside);
                     out.push('}');
                 }
             }
-            rest = after.get(close + 1..).unwrap_or("");
         }
         out.push_str(rest);
         out
+    }
+
+    /// The title and the detail template of the deadline kind at `index` (its place in
+    /// `deadlines::Kind`): those of `kind.variant` when the file has it (the title falling
+    /// back to the kind's), else the kind's own.
+    pub fn deadline(&self, index: usize, variant: &str) -> (&'static str, &'static str) {
+        let d = &self.deadlines;
+        let own = d.kinds.get(index);
+        let (title, detail) = own.map_or(("", ""), |k| (k.title, k.detail));
+        if variant.is_empty() {
+            return (title, detail);
+        }
+        let kind = own.map_or("", |k| k.kind);
+        match d
+            .variants
+            .iter()
+            .find(|v| v.variant == variant && v.kind == kind)
+        {
+            Some(v) if v.title.is_empty() => (title, v.detail),
+            Some(v) => (v.title, v.detail),
+            None => (title, detail),
+        }
     }
 
     /// A translated word; the key itself when the file lacks it.
@@ -135,7 +255,11 @@ impl Words {
     pub fn write_date(&self, out: &mut String, d: Date) {
         let (y, m, day) = d.ymd();
         let month = self.months.get(m as usize - 1).copied().unwrap_or("");
-        let _ = write!(out, "{day} {month} {y}");
+        push_int(out, i64::from(day));
+        out.push(' ');
+        out.push_str(month);
+        out.push(' ');
+        push_int(out, i64::from(y));
     }
 }
 
@@ -168,5 +292,27 @@ mod tests {
             "12 days, 30 Nov 2026, {nope}"
         );
         assert!(FR.fill("{on}", &params).starts_with("30 "));
+    }
+
+    #[test]
+    fn plural_placeholders_take_the_locales_forms() {
+        let p = |n: i64| Params(alloc::vec![("days", Param::Int(n))]);
+        let en = "{days|# day left|# days left}";
+        let fr = "{days|# jour restant|# jours restants}";
+        assert_eq!(EN.fill(en, &p(1)), "1 day left");
+        assert_eq!(EN.fill(en, &p(2)), "2 days left");
+        assert_eq!(EN.fill(en, &p(0)), "0 days left");
+        assert_eq!(EN.fill(en, &p(-1)), "-1 day left");
+        assert_eq!(FR.fill(fr, &p(1)), "1 jour restant");
+        assert_eq!(FR.fill(fr, &p(0)), "0 jour restant");
+        assert_eq!(FR.fill(fr, &p(2)), "2 jours restants");
+        // `#` may appear anywhere, or not at all; a plural on a missing number stays as written.
+        assert_eq!(EN.fill("{days|one|#, # more}", &p(3)), "3, 3 more");
+        assert_eq!(EN.fill("{nope|a|b}", &p(3)), "{nope|a|b}");
+        for n in [0, 7, -7, 10, 1234567, i64::MIN, i64::MAX] {
+            let mut s = String::new();
+            push_int(&mut s, n);
+            assert_eq!(s, alloc::format!("{n}"));
+        }
     }
 }

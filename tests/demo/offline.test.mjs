@@ -36,6 +36,8 @@ test("after one visit, validation works with the network off", async () => {
   await loadSample(page, "lapsed-preservation.json");
   assert.ok((await findings(page)).some((f) => f.code === "PRES006"), "a cached sample, checked offline");
   assert.equal(await page.locator("#timeline").getAttribute("data-state"), "lapsed");
+  // (v3) The deadlines come from the cached package too.
+  await page.waitForSelector("#deadlines li.dl-overdue");
   await shot(page, "20-offline");
   assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
 });

@@ -60,3 +60,16 @@ async function issueShape() {
   createSchema({ issues: "everything" });
 }
 issueShape;
+
+// v3: deadlines and the calendar, options optional; a deadline's kind is one of the table's.
+import { deadlines, calendar, createSession, type Deadline, type DeadlineKind } from "../../pkg/marcheck.js";
+function due(f: MarForm) {
+  const list: Deadline[] = deadlines(f);
+  list[0]?.kind satisfies DeadlineKind | undefined;
+  list.map((d) => [d.on, d.daysLeft.toFixed(), d.caseReference ?? "", d.providerEntity?.country ?? ""]);
+  calendar([f, f], { asOf: "2026-11-20", locale: "fr" }) satisfies string;
+  calendar(f) satisfies string;
+  createSession().deadlines() satisfies Deadline[];
+  // @ts-expect-error not a kind of the table
+  const k: DeadlineKind = "protocol_response";
+}
