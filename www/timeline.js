@@ -121,8 +121,12 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
 
   // (v3) The form's deadlines (the core's deadlines()), drawn as flags under the bar.
   const due = (deadlines ?? []).map((d) => ({ ...d, day: dayNo(d.on) })).filter((d) => d.day != null);
-  const points = [s.start, s.expiry, s.today, s.replyDue, s.submitted, ...s.extensions, ...due.map((d) => d.day)]
-    .filter((d) => d != null);
+  // The figure is the preservation's: a deadline widens it by a month at most (a non-disclosure
+  // period ending next year would crowd every other label). One further out is a flag at the
+  // right edge, its date in its title; the Deadlines panel lists it as any other.
+  const own = [s.start, s.expiry, s.today, s.replyDue, s.submitted, ...s.extensions].filter((d) => d != null);
+  const reach = (own.length ? Math.max(...own) : -Infinity) + 30;
+  const points = [...own, ...due.map((d) => Math.min(d.day, reach))].filter((d) => Number.isFinite(d));
   let lo = Math.min(...points), hi = Math.max(...points);
   const span = Math.max(hi - lo, 30);
   lo -= Math.round(span * 0.04) + 1; hi += Math.round(span * 0.04) + 1;
@@ -135,11 +139,18 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
   const monthsSpan = (hi - lo) / 30;
   const every = monthsSpan > 30 ? 6 : monthsSpan > 14 ? 3 : monthsSpan > 7 ? 2 : 1;
+  // A month's name is left out (its tick stays) where it would run into the one before: a
+  // deadline far ahead widens the axis, and "janv. 2027" is wide on a phone.
+  const monthWidth = (text) => { const was = size; size = 11; const w = textWidth(text); size = was; return w; };
+  let lastEnd = -Infinity;
   for (; m.getTime() / 864e5 <= hi; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
     if (m.getUTCMonth() % every) continue;
     const X = x(m.getTime() / 864e5);
     svg.append(el("line", { x1: X, x2: X, y1: AXIS_Y, y2: AXIS_Y + 5, class: "tl-tick" }));
     const label = m.getUTCMonth() === 0 || monthsSpan > 12 ? `${months[m.getUTCMonth()]} ${m.getUTCFullYear()}` : months[m.getUTCMonth()];
+    const w = monthWidth(label);
+    if (X + 3 < lastEnd + 6 || X + 3 + w > W - 2) continue;
+    lastEnd = X + 3 + w;
     svg.append(el("text", { x: X + 3, y: AXIS_Y + 16, class: "tl-month" }, label));
   }
 
@@ -184,8 +195,8 @@ export function renderTimeline(figure, words, facts, { status, extensions = [], 
   if (s.submitted != null) mark(s.submitted, "tl-sent", t("tl.submitted"));
 
   for (const d of due) {
-    const X = x(d.day);
-    const cls = d.daysLeft < 0 ? "tl-dl tl-dl-overdue" : "tl-dl";
+    const X = x(Math.min(d.day, hi));
+    const cls = (d.daysLeft < 0 ? "tl-dl tl-dl-overdue" : "tl-dl") + (d.day > hi ? " tl-dl-beyond" : "");
     const flag = el("path", { d: `M${X} ${BAR_Y + BAR_H + 10}l5 9h-10z`, class: cls, "data-kind": d.kind, "data-on": d.on });
     flag.append(el("title", {}, `${d.title}: ${formatDate(locale, d.on)} (${d.daysLeftText})`));
     svg.append(flag);
