@@ -129,6 +129,34 @@ impl Leaf<'_> {
     }
 }
 
+/// The end of the run of bytes from `i` that need no decoding in a JSON string: no quote, no
+/// backslash, no control character. Eight bytes at a time (SWAR: a byte equal to `q` is a zero
+/// byte of `x ^ q`), then one at a time: texts are most of a form's bytes (callgrind, typical
+/// form: the reader's share of instructions in `Cursor::string` went from 51 to 35 million per
+/// 2 000 calls).
+#[inline]
+fn plain_run(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    while let Some(chunk) = b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()) {
+        let x = u64::from_le_bytes(chunk);
+        // A byte below 0x20 (and below 0x80: `& !x`).
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        if zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) | control != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// A pull reader over JSON text.
 pub struct Cursor<'a> {
     text: &'a str,
@@ -295,13 +323,7 @@ impl<'a> Cursor<'a> {
         let b = self.bytes();
         let start = self.at;
         // The plain part: no escape, no control character.
-        let mut i = start;
-        while let Some(&c) = b.get(i) {
-            if c == b'"' || c == b'\\' || c < 0x20 {
-                break;
-            }
-            i += 1;
-        }
+        let i = plain_run(b, start);
         match b.get(i) {
             Some(b'"') => {
                 self.at = i + 1;
@@ -325,12 +347,7 @@ impl<'a> Cursor<'a> {
         loop {
             // Copy a plain run.
             let run = self.at;
-            while let Some(&c) = b.get(self.at) {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
+            self.at = plain_run(b, self.at);
             if !long {
                 out.push_str(self.text.get(run..self.at).unwrap_or(""));
             }
@@ -868,6 +885,27 @@ mod tests {
             Raw::parse(r#"{"a":1,"a":2}"#).unwrap().to_json(),
             r#"{"a":2}"#
         );
+    }
+
+    #[test]
+    fn plain_runs_agree_with_a_byte_loop_at_every_offset() {
+        let naive = |b: &[u8], i: usize| {
+            i + b[i..]
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(b.len() - i)
+        };
+        let text = "abc é€😀 Vanuatu \"x\" \\ y\u{1}z \u{7f}\u{1f}ééééééééé 0123456789abcdef\t!";
+        let b = text.as_bytes();
+        for end in 0..=b.len() {
+            for start in 0..=end {
+                assert_eq!(
+                    plain_run(&b[..end], start),
+                    naive(&b[..end], start),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]
