@@ -329,19 +329,30 @@ pub fn days_left_words(words: &'static messages::Words, days_left: i64) -> Cow<'
 /// The deadlines of a form given as JSON text, or why the text is no form: `not JSON: …`, or
 /// `not a form (a JSON object)`.
 pub fn read_deadlines(text: &str, options: &Options) -> Result<Vec<Deadline<'static>>, String> {
+    with_deadlines(text, options, |list| {
+        list.map(|l| l.into_iter().map(Deadline::into_owned).collect())
+    })
+}
+
+/// The deadlines of a form given as JSON text, handed to `then` while they still borrow the
+/// text (what the wasm does: it writes them out at once, without copying a reference first).
+pub fn with_deadlines<R>(
+    text: &str,
+    options: &Options,
+    then: impl FnOnce(Result<Vec<Deadline<'_>>, String>) -> R,
+) -> R {
     let arena = crate::json::Arena::new();
     let mut hits = Vec::new();
     let is_profile = |key: &str| options.profile(key).is_some();
-    let typed = crate::form::read::read(text, &arena, options.date_order, &is_profile, &mut hits)
-        .map_err(|e| alloc::format!("not JSON: {e}"))?;
+    let typed =
+        match crate::form::read::read(text, &arena, options.date_order, &is_profile, &mut hits) {
+            Ok(t) => t,
+            Err(e) => return then(Err(alloc::format!("not JSON: {e}"))),
+        };
     if !typed.is_object {
-        return Err(String::from("not a form (a JSON object)"));
+        return then(Err(String::from("not a form (a JSON object)")));
     }
-    Ok(
-        (deadlines(&typed, &Facts::new(&typed, options), options).into_iter())
-            .map(Deadline::into_owned)
-            .collect(),
-    )
+    then(Ok(deadlines(&typed, &Facts::new(&typed, options), options)))
 }
 
 /// The deadlines of a form given as JSON text; text that is not a form has none.

@@ -410,7 +410,12 @@ pub fn deadlines(
 ) -> Result<JsValue, JsError> {
     let options = read_options(&options.unwrap_or(JsValue::UNDEFINED))?;
     let text = form_text(&form).unwrap_or_default();
-    Ok(to_js(&crate::deadlines::deadlines_json(&text, &options)))
+    Ok(deadlines_js(&text, &options))
+}
+
+/// The deadlines of a form's text as a JavaScript list, written while they borrow the text.
+fn deadlines_js(text: &str, options: &Options) -> JsValue {
+    crate::deadlines::with_deadlines(text, options, |list| to_js(&list.unwrap_or_default()))
 }
 
 /// The deadlines of one form or of a list of forms as an iCalendar file (RFC 5545 text).
@@ -429,9 +434,6 @@ impl Session {
     /// The deadlines of the form the session holds; equals `deadlines(session.form(), options)`.
     #[wasm_bindgen(unchecked_return_type = "Deadline[]")]
     pub fn deadlines(&self) -> JsValue {
-        to_js(&crate::deadlines::deadlines_json(
-            &self.core.form().to_json(),
-            self.core.options(),
-        ))
+        deadlines_js(&self.core.form().to_json(), self.core.options())
     }
 }
