@@ -184,6 +184,19 @@ fn exit_status_says_whether_anything_is_overdue() {
         &form,
     );
     assert_eq!(late.status.code(), Some(1));
+    // On 15 Nov its reminder (1 Nov) has passed and is listed as overdue, but a reminder is not
+    // a deadline: nothing is overdue until the extension is due (Meta: on the expiry day).
+    let reminded = run(
+        &["due", "--as-of", "2026-11-15", "--format", "json", "-"],
+        &form,
+    );
+    let listed = text(&reminded.stdout);
+    assert!(
+        listed.contains("\"kind\":\"extension_reminder\""),
+        "{listed}"
+    );
+    assert!(listed.contains("\"daysLeft\":-14"), "{listed}");
+    assert_eq!(reminded.status.code(), Some(0));
     // Standard input is the default.
     let default = run(&["due", "--as-of", "2026-10-31", "--format", "json"], &form);
     assert_eq!(default.stdout, on_time.stdout);

@@ -140,7 +140,11 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
     written
         .and_then(|()| out.flush())
         .map_err(|e| format!("writing the deadlines: {e}"))?;
-    Ok(if rows.iter().any(|r| r.d.days_left < 0) {
+    // A reminder is not a deadline: one that has passed is listed (overdue), but only a
+    // deadline proper that has passed makes the status say "something is overdue".
+    let overdue =
+        |r: &Row| r.d.days_left < 0 && r.d.kind != marcheck::deadlines::Kind::ExtensionReminder;
+    Ok(if rows.iter().any(overdue) {
         ExitCode::from(OVERDUE)
     } else if bad > 0 {
         ExitCode::from(UNREADABLE)
