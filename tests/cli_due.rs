@@ -10,10 +10,10 @@
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 mod common;
-use common::marcheck_os;
+use common::{marcheck_in, marcheck_os};
 
 const AS_OF: &str = "2026-11-20";
 
@@ -23,23 +23,8 @@ fn root() -> PathBuf {
 
 /// Runs `marcheck` from the repository root (so labels read `examples/office/…`).
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_marcheck"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        use std::io::Write;
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    marcheck_in(Some(&root()), &args, stdin)
 }
 
 fn text(b: &[u8]) -> String {
