@@ -65,14 +65,16 @@ function bounded(value, removed) {
  * runs here (it runs once, when the form is written).
  */
 function large(v, depth) {
-  if (v === null || typeof v !== "object") return false;
   if (ArrayBuffer.isView(v)) return true;
   const list = Array.isArray(v);
-  if (list ? v.length > MAX_ITEMS : Object.keys(v).length > MAX_KEYS) return true;
+  const keys = list ? null : Object.keys(v);
+  if (list ? v.length > MAX_ITEMS : keys.length > MAX_KEYS) return true;
   if (depth >= 2) return false;
-  for (const k in v) {
-    const d = Object.getOwnPropertyDescriptor(v, k);
-    if (d && "value" in d && large(d.value, depth + 1)) return true;
+  const n = list ? v.length : keys.length;
+  for (let i = 0; i < n; i++) {
+    const d = Object.getOwnPropertyDescriptor(v, list ? i : keys[i]);
+    const c = d === undefined ? undefined : d.value;
+    if (c !== null && typeof c === "object" && large(c, depth + 1)) return true;
   }
   return false;
 }
@@ -81,7 +83,7 @@ function large(v, depth) {
 export function formText(value) {
   if (value === undefined) return "null";
   try {
-    if (large(value, 0)) return bounded(value) ?? "null";
+    if (value !== null && typeof value === "object" && large(value, 0)) return bounded(value) ?? "null";
     const text = JSON.stringify(value);
     return text === undefined ? "null" : text;
   } catch {
