@@ -1,20 +1,18 @@
 //! Options (contract §3): today's date, locale, date order, holidays, severity overrides,
-//! thresholds, extra provider profiles and the scope of the report. Read with serde's derive
-//! (serde-wasm-bindgen from the JavaScript object in the browser, a `serde_json::Value` natively)
-//! into [`RawOptions`], whose types say what each option holds. Every value is read through
-//! [`Checked`], which keeps serde's complaint instead of failing, so the first bad option is
-//! found with its path (no serde_path_to_error); bad options are a programming error of the
-//! portal, so they are an [`OptionsError`] that names the option and says what is wrong (never a
-//! finding).
+//! thresholds, extra provider profiles and the scope of the report. Options arrive as JSON text
+//! (in the wasm, `JSON.stringify` of the object: `src/wasm.js`), read into [`Raw`] and checked
+//! one option at a time by a function per kind of value (issue 15: serde-wasm-bindgen and
+//! serde's derive for this cost 44 KB of the wasm gzipped; README, "What the libraries cost").
+//! Bad options are a programming error of the portal, so they are an [`OptionsError`] that
+//! names the option and the value and says what is wrong (never a finding); its texts are
+//! [`Problem`]'s.
 
 use crate::date::{Date, DateOrder};
+use crate::json::Raw;
 use crate::providers::{self, Profile};
 use crate::rule::Severity;
-use alloc::collections::BTreeMap;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
-use serde::Deserialize;
-use serde::de::{Deserializer, Error as _, Unexpected, Visitor};
 
 /// The most holidays the options may list (a century of any country's public holidays, many
 /// times over). Beyond it the options are an Error that names the limit.
@@ -89,145 +87,40 @@ pub struct Options {
     pub scope: Option<Vec<String>>,
 }
 
-/// A malformed option: which one, and what is wrong with it. The one place its text is made.
+/// A malformed option: which one, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("option `{option}`: {problem}")]
 pub struct OptionsError {
     /// The option's path (`preservation.expiryWarningDays`, `holidays[1]`); `""` for the whole.
     pub option: String,
-    pub problem: String,
+    pub problem: Problem,
 }
 
-/// A date written `YYYY-MM-DD`.
-#[derive(Clone, Copy, Debug)]
-struct IsoDate(Date);
-
-impl<'de> Deserialize<'de> for IsoDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IsoDate, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = IsoDate;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("a date as YYYY-MM-DD")
-            }
-            // Borrowed: 100 000 holidays are read without a copy of each.
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<IsoDate, E> {
-                Date::parse(text, DateOrder::Ymd)
-                    .map(IsoDate)
-                    .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-/// A threshold: a whole number, 0 or more (numeric text such as `"60"` too, as forms send it).
-#[derive(Clone, Copy, Debug)]
-struct Threshold(i64);
-
-impl<'de> Deserialize<'de> for Threshold {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Threshold, D::Error> {
-        struct V;
-        const WANT: &str = "a whole number, 0 or more";
-        impl<'de> Visitor<'de> for V {
-            type Value = Threshold;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(WANT)
-            }
-            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Threshold, E> {
-                if n >= 0 {
-                    Ok(Threshold(n))
-                } else {
-                    Err(E::invalid_value(Unexpected::Signed(n), &WANT))
-                }
-            }
-            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Threshold, E> {
-                i64::try_from(n)
-                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(n), &WANT))
-                    .and_then(|n| self.visit_i64(n))
-            }
-            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Threshold, E> {
-                // A whole number a JavaScript object carries as a float (90.0).
-                if n.fract() == 0.0 && (0.0..1e12).contains(&n) {
-                    Ok(Threshold(n as i64))
-                } else {
-                    Err(E::invalid_value(Unexpected::Float(n), &WANT))
-                }
-            }
-            fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Threshold, E> {
-                match crate::lenient::integer(&crate::json::Leaf::Text(t)) {
-                    Ok(Some(n)) if n >= 0 => Ok(Threshold(n)),
-                    Ok(Some(n)) => Err(E::invalid_value(Unexpected::Signed(n), &WANT)),
-                    _ => Err(E::invalid_value(Unexpected::Str(t), &WANT)),
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// `"off"`, `"info"`, `"warning"` or `"error"` (any case).
-#[derive(Clone, Copy, Debug)]
-struct Level(Option<Severity>);
-
-impl<'de> Deserialize<'de> for Level {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
-        let text = String::deserialize(d)?;
-        match text.trim().to_ascii_lowercase().as_str() {
-            "off" => Ok(Level(None)),
-            "info" => Ok(Level(Some(Severity::Info))),
-            "warning" => Ok(Level(Some(Severity::Warning))),
-            "error" => Ok(Level(Some(Severity::Error))),
-            _ => Err(D::Error::invalid_value(
-                Unexpected::Str(&text),
-                &"\"off\", \"info\", \"warning\" or \"error\"",
-            )),
-        }
-    }
-}
-
-/// `"ymd"`, `"dmy"` or `"mdy"`.
-fn date_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Checked<DateOrder>>, D::Error> {
-    let text = match Option::<Checked<String>>::deserialize(d)? {
-        None => return Ok(None),
-        Some(Checked::Bad(e)) => return Ok(Some(Checked::Bad(e))),
-        Some(Checked::Ok(t)) => t,
-    };
-    Ok(Some(match text.trim().to_ascii_lowercase().as_str() {
-        "ymd" | "" => Checked::Ok(DateOrder::Ymd),
-        "dmy" => Checked::Ok(DateOrder::Dmy),
-        "mdy" => Checked::Ok(DateOrder::Mdy),
-        _ => Checked::Bad(
-            D::Error::invalid_value(Unexpected::Str(&text), &"\"ymd\", \"dmy\" or \"mdy\"")
-                .to_string(),
-        ),
-    }))
-}
-
-/// A value as serde read it, or what serde said was wrong with it. Reading never fails here,
-/// so the reader goes on and the first problem is found with its path (`holidays[3]`). The
-/// options are read from a tree (a JavaScript object, a `serde_json::Value`), where a value
-/// that fails leaves the rest readable.
-#[derive(Debug)]
-pub enum Checked<T> {
-    Ok(T),
-    Bad(String),
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Checked<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Checked<T>, D::Error> {
-        Ok(match T::deserialize(d) {
-            Ok(v) => Checked::Ok(v),
-            Err(e) => Checked::Bad(e.to_string()),
-        })
-    }
-}
-
-/// A present value: `null` is read by `T` (a fact made unknown), not taken as absent.
-pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
+/// What is wrong with an option: the one place the texts of option errors are made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// A value of another type (`found`: what it is, with the value).
+    #[error("invalid type: {found}, expected {want}")]
+    Type { found: String, want: &'static str },
+    /// A value of the right type that is not one of those allowed.
+    #[error("invalid value: {found}, expected {want}")]
+    Value { found: String, want: &'static str },
+    /// More than marcheck reads.
+    #[error("{n} {what}, more than marcheck's limit of {max}")]
+    TooMany {
+        n: usize,
+        what: &'static str,
+        max: usize,
+    },
+    #[error("missing field `{0}`")]
+    Missing(&'static str),
+    /// The options are not an object (what they are instead).
+    #[error("expected an object, found {0}")]
+    NotAnObject(&'static str),
+    /// The options' text is not JSON, or JavaScript could not write the object as JSON (a
+    /// getter threw, a cycle): what the parser or JavaScript said.
+    #[error("{0}")]
+    Unreadable(String),
 }
 
 /// The path of an option: its parent's, then a key or an index.
@@ -237,6 +130,8 @@ pub enum At<'p> {
     Key(&'p At<'p>, &'p str),
     Index(&'p At<'p>, usize),
 }
+
+type Res<T> = Result<T, OptionsError>;
 
 impl At<'_> {
     pub fn path(&self) -> String {
@@ -254,85 +149,211 @@ impl At<'_> {
         }
     }
 
-    /// The value, or the error that names this option and what serde said.
-    pub fn take<T>(&self, v: Checked<T>) -> Result<T, OptionsError> {
-        match v {
-            Checked::Ok(v) => Ok(v),
-            Checked::Bad(problem) => Err(OptionsError {
-                option: self.path(),
-                problem,
-            }),
-        }
+    pub fn fail<T>(&self, problem: Problem) -> Res<T> {
+        Err(OptionsError {
+            option: self.path(),
+            problem,
+        })
     }
 
-    /// [`At::take`] for an optional option.
-    pub fn opt<T>(&self, key: &str, v: Option<Checked<T>>) -> Result<Option<T>, OptionsError> {
-        v.map(|v| At::Key(self, key).take(v)).transpose()
+    /// `v` is not of the type `want` says.
+    pub fn wrong<T>(&self, v: &Raw, want: &'static str) -> Res<T> {
+        self.fail(Problem::Type {
+            found: found(v),
+            want,
+        })
     }
 
-    /// Each item of a list, checked, and the list no longer than `max`.
-    pub fn list<T>(&self, items: Vec<Checked<T>>, max: usize) -> Result<Vec<T>, OptionsError> {
-        if items.len() > max {
-            return Err(OptionsError {
-                option: self.path(),
-                problem: alloc::format!(
-                    "invalid length {}, expected at most {max} items (marcheck's limit)",
-                    items.len()
-                ),
+    /// `v` is of the right type but not a value `want` allows.
+    pub fn bad<T>(&self, v: &Raw, want: &'static str) -> Res<T> {
+        self.fail(Problem::Value {
+            found: found(v),
+            want,
+        })
+    }
+}
+
+/// What a value is, with the value, for an error's text: `string "xmas"`, `number `-1``.
+fn found(v: &Raw) -> String {
+    let mut out = String::new();
+    match v {
+        Raw::Null => out.push_str("null"),
+        Raw::Bool(b) => {
+            out.push_str(if *b {
+                "boolean `true`"
+            } else {
+                "boolean `false`"
             });
         }
-        (items.into_iter().enumerate())
-            .map(|(i, v)| At::Index(self, i).take(v))
-            .collect()
+        Raw::Number(n) => {
+            out.push_str("number `");
+            out.push_str(n);
+            out.push('`');
+        }
+        Raw::Text(t) => {
+            // A long text is cut: the error names the option; its first characters say enough.
+            let cut = crate::text::prefix_chars(t, 60);
+            out.push_str("string \"");
+            out.push_str(cut);
+            if cut.len() < t.len() {
+                out.push('…');
+            }
+            out.push('"');
+        }
+        Raw::List(_) => out.push_str("a list"),
+        Raw::Object(_) => out.push_str("an object"),
+    }
+    out
+}
+
+/// The value of each of `keys` in an object (`None`: absent): a key given twice is read as its
+/// last value, as `JSON.parse` does.
+pub fn fields<'v, const N: usize>(
+    entries: &'v [(String, Raw)],
+    keys: &[&str; N],
+) -> [Option<&'v Raw>; N] {
+    let mut out = [None; N];
+    for (k, v) in entries {
+        if let Some(i) = keys.iter().position(|want| *want == k.as_str())
+            && let Some(slot) = out.get_mut(i)
+        {
+            *slot = Some(v);
+        }
+    }
+    out
+}
+
+/// An object's entries (`null` is an empty object when `null_ok`).
+pub fn object<'v>(at: &At<'_>, v: &'v Raw, want: &'static str) -> Res<&'v [(String, Raw)]> {
+    match v {
+        Raw::Object(entries) => Ok(entries),
+        Raw::Null => Ok(&[]),
+        _ => at.wrong(v, want),
     }
 }
 
-/// The options as they arrive (contract §3): every key optional, `null` is the default, unknown
-/// keys are ignored.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-pub struct RawOptions {
-    as_of: Option<Checked<IsoDate>>,
-    locale: Option<Checked<String>>,
-    #[serde(deserialize_with = "date_order")]
-    date_order: Option<Checked<DateOrder>>,
-    holidays: Option<Checked<Vec<Checked<IsoDate>>>>,
-    rules: Option<Checked<BTreeMap<String, Checked<Level>>>>,
-    preservation: Option<Checked<PreservationThresholds>>,
-    emergency: Option<Checked<EmergencyThresholds>>,
-    case: Option<Checked<CaseThresholds>>,
-    date_range: Option<Checked<DateRangeThresholds>>,
-    providers: Option<Checked<BTreeMap<String, Checked<providers::ProfilePatch>>>>,
-    scope: Option<Checked<Vec<Checked<String>>>>,
+/// A list's items, no more than `max`.
+pub fn list<'v>(at: &At<'_>, v: &'v Raw, want: &'static str, max: usize) -> Res<&'v [Raw]> {
+    match v {
+        Raw::List(items) if items.len() > max => at.fail(Problem::TooMany {
+            n: items.len(),
+            what: "items",
+            max,
+        }),
+        Raw::List(items) => Ok(items),
+        _ => at.wrong(v, want),
+    }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct PreservationThresholds {
-    default_period_days: Option<Checked<Threshold>>,
-    extension_days: Option<Checked<Threshold>>,
-    max_total_days: Option<Checked<Threshold>>,
-    expiry_warning_days: Option<Checked<Threshold>>,
-    response_business_days: Option<Checked<Threshold>>,
+pub fn text<'v>(at: &At<'_>, v: &'v Raw) -> Res<&'v str> {
+    match v {
+        Raw::Text(t) => Ok(t),
+        _ => at.wrong(v, "a text"),
+    }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct EmergencyThresholds {
-    min_justification_chars: Option<Checked<Threshold>>,
-    max_imminence_days: Option<Checked<Threshold>>,
+/// The text `v` is, or `None` for `null`.
+pub fn text_or_null(at: &At<'_>, v: &Raw) -> Res<Option<String>> {
+    match v {
+        Raw::Null => Ok(None),
+        v => text(at, v).map(|t| Some(t.into())),
+    }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct CaseThresholds {
-    min_facts_chars: Option<Checked<Threshold>>,
+pub fn boolean(at: &At<'_>, v: &Raw) -> Res<bool> {
+    match v {
+        Raw::Bool(b) => Ok(*b),
+        _ => at.wrong(v, "a boolean"),
+    }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct DateRangeThresholds {
-    max_span_days: Option<Checked<Threshold>>,
+/// A whole number (as JSON writes it) from `min` to `max`.
+pub fn whole(at: &At<'_>, v: &Raw, min: i64, max: i64, want: &'static str) -> Res<i64> {
+    let Raw::Number(n) = v else {
+        return at.wrong(v, want);
+    };
+    match crate::lenient::integer(&crate::json::Leaf::Number(n)) {
+        Ok(Some(n)) if (min..=max).contains(&n) => Ok(n),
+        _ => at.bad(v, want),
+    }
+}
+
+/// The position in `names` of the text `v` is.
+pub fn choice(at: &At<'_>, v: &Raw, names: &[&str], want: &'static str) -> Res<usize> {
+    let t = text(at, v).or_else(|_| at.wrong(v, want))?;
+    match names.iter().position(|n| *n == t) {
+        Some(i) => Ok(i),
+        None => at.bad(v, want),
+    }
+}
+
+pub fn country(at: &At<'_>, v: &Raw) -> Res<crate::country::Country> {
+    const WANT: &str = "an ISO 3166-1 alpha-2 country code";
+    let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
+    crate::country::Country::parse(t).map_or_else(|| at.bad(v, WANT), Ok)
+}
+
+/// A date written `YYYY-MM-DD`.
+fn iso_date(at: &At<'_>, v: &Raw) -> Res<Date> {
+    const WANT: &str = "a date as YYYY-MM-DD";
+    let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
+    Date::parse(t, DateOrder::Ymd).map_or_else(|| at.bad(v, WANT), Ok)
+}
+
+/// A threshold: a whole number, 0 or more (numeric text such as `"60"` too, as forms send it).
+fn threshold(at: &At<'_>, v: &Raw) -> Res<i64> {
+    const WANT: &str = "a whole number, 0 or more";
+    let leaf = match v {
+        Raw::Number(n) => crate::json::Leaf::Number(n),
+        Raw::Text(t) => crate::json::Leaf::Text(t),
+        _ => return at.wrong(v, WANT),
+    };
+    match crate::lenient::integer(&leaf) {
+        Ok(Some(n)) if n >= 0 => Ok(n),
+        _ => at.bad(v, WANT),
+    }
+}
+
+/// `"off"`, `"info"`, `"warning"` or `"error"` (any case).
+fn level(at: &At<'_>, v: &Raw) -> Res<Option<Severity>> {
+    const WANT: &str = "\"off\", \"info\", \"warning\" or \"error\"";
+    let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
+    match t.trim().to_ascii_lowercase().as_str() {
+        "off" => Ok(None),
+        "info" => Ok(Some(Severity::Info)),
+        "warning" => Ok(Some(Severity::Warning)),
+        "error" => Ok(Some(Severity::Error)),
+        _ => at.bad(v, WANT),
+    }
+}
+
+/// `"ymd"`, `"dmy"` or `"mdy"` (any case; `""` is the default).
+fn date_order(at: &At<'_>, v: &Raw) -> Res<DateOrder> {
+    const WANT: &str = "\"ymd\", \"dmy\" or \"mdy\"";
+    let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
+    match t.trim().to_ascii_lowercase().as_str() {
+        "ymd" | "" => Ok(DateOrder::Ymd),
+        "dmy" => Ok(DateOrder::Dmy),
+        "mdy" => Ok(DateOrder::Mdy),
+        _ => at.bad(v, WANT),
+    }
+}
+
+/// Each threshold of a group (`null` keeps the default).
+fn thresholds<const N: usize>(
+    at: &At<'_>,
+    v: &Raw,
+    keys: &[&str; N],
+    mut slots: [&mut i64; N],
+) -> Res<()> {
+    let entries = object(at, v, "an object of thresholds")?;
+    for ((key, v), slot) in keys.iter().zip(fields(entries, keys)).zip(slots.iter_mut()) {
+        match v {
+            None | Some(Raw::Null) => {}
+            Some(v) => **slot = threshold(&At::Key(at, key), v)?,
+        }
+    }
+    Ok(())
 }
 
 impl Options {
@@ -376,198 +397,162 @@ impl Options {
             .map_or(Some(default), |(_, s)| *s)
     }
 
-    /// Reads options with a serde deserializer over a tree (serde-wasm-bindgen's over a
-    /// JavaScript object; a `serde_json::Value`); `today` is used when `asOf` is absent (the
-    /// caller's local date). A `null` gives the defaults. The caller has checked that the value
-    /// is an object or nothing ([`OptionsError::not_an_object`]).
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-        today: Date,
-    ) -> Result<Options, OptionsError> {
-        let raw = At::Root.take(
-            Checked::<Option<RawOptions>>::deserialize(d)
-                .unwrap_or_else(|e: D::Error| Checked::Bad(e.to_string())),
-        )?;
-        Options::from_raw(raw.unwrap_or_default(), today)
-    }
-
-    /// Reads options from a JSON value.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_value(v: &serde_json::Value, today: Date) -> Result<Options, OptionsError> {
-        if !(v.is_null() || v.is_object()) {
-            let kind = match v {
-                serde_json::Value::Array(_) => "a list",
-                serde_json::Value::String(_) => "a text",
-                serde_json::Value::Number(_) => "a number",
-                _ => "a boolean",
-            };
-            return Err(OptionsError::not_an_object(kind));
-        }
-        Options::deserialize(v, today)
-    }
-
-    /// Reads options from JSON text.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Reads options from JSON text (the command line's `--options` file; in the wasm, what
+    /// `JSON.stringify` wrote of the options object); `today` is used when `asOf` is absent
+    /// (the caller's local date). `null` gives the defaults.
     pub fn from_json(text: &str, today: Date) -> Result<Options, OptionsError> {
         if text.len() > MAX_OPTIONS_BYTES {
-            return Err(OptionsError {
-                option: String::new(),
-                problem: alloc::format!(
-                    "{} bytes, more than marcheck's limit of {MAX_OPTIONS_BYTES}",
-                    text.len()
-                ),
+            return At::Root.fail(Problem::TooMany {
+                n: text.len(),
+                what: "bytes",
+                max: MAX_OPTIONS_BYTES,
             });
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| OptionsError {
+        let v = Raw::parse(text).map_err(|e| OptionsError {
             option: String::new(),
-            problem: e.to_string(),
+            problem: Problem::Unreadable(alloc::format!("not JSON: {e}")),
         })?;
-        Options::from_value(&v, today)
+        Options::from_raw(&v, today)
     }
 
+    /// Reads options from a JSON value (natively: a server holding a `serde_json::Value`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_value(v: &serde_json::Value, today: Date) -> Result<Options, OptionsError> {
+        Options::from_json(&v.to_string(), today)
+    }
+
+    /// Reads options from a JSON value as [`Raw`] holds it: each value is checked by the
+    /// function for its option, and the first bad one is an [`OptionsError`] with its path.
     #[inline(never)]
-    fn from_raw(raw: RawOptions, today: Date) -> Result<Options, OptionsError> {
-        let at = At::Root;
-        let mut o = Options::new(at.opt("asOf", raw.as_of)?.map_or(today, |d| d.0));
-        if let Some(l) = at.opt("locale", raw.locale)? {
-            o.locale = Locale::parse(&l);
-        }
-        o.date_order = at.opt("dateOrder", raw.date_order)?.unwrap_or_default();
-        if let Some(h) = at.opt("holidays", raw.holidays)? {
-            let list = At::Key(&at, "holidays").list(h, MAX_HOLIDAYS)?;
-            o.holidays = list.into_iter().map(|d| d.0).collect();
-            o.holidays.sort_unstable();
-            o.holidays.dedup();
-        }
-        if let Some(rules) = at.opt("rules", raw.rules)? {
-            let here = At::Key(&at, "rules");
-            for (code, level) in rules {
-                let level = At::Key(&here, &code).take(level)?;
-                o.rules.push((code.trim().to_ascii_uppercase(), level.0));
+    pub fn from_raw(v: &Raw, today: Date) -> Result<Options, OptionsError> {
+        let root = At::Root;
+        let entries = match v {
+            Raw::Null => &[][..],
+            Raw::Object(entries) => entries,
+            Raw::List(_) => return root.fail(Problem::NotAnObject("a list")),
+            Raw::Text(_) => return root.fail(Problem::NotAnObject("a text")),
+            Raw::Number(_) => return root.fail(Problem::NotAnObject("a number")),
+            Raw::Bool(_) => return root.fail(Problem::NotAnObject("a boolean")),
+        };
+        const KEYS: [&str; 11] = [
+            "asOf",
+            "locale",
+            "dateOrder",
+            "holidays",
+            "rules",
+            "preservation",
+            "emergency",
+            "case",
+            "dateRange",
+            "providers",
+            "scope",
+        ];
+        let mut o = Options::new(today);
+        for (key, v) in KEYS.iter().zip(fields(entries, &KEYS)) {
+            // `null` is the default (contract §3).
+            let Some(v) = v.filter(|v| !matches!(v, Raw::Null)) else {
+                continue;
+            };
+            let at = At::Key(&root, key);
+            match *key {
+                "asOf" => o.as_of = iso_date(&at, v)?,
+                "locale" => o.locale = Locale::parse(text(&at, v)?),
+                "dateOrder" => o.date_order = date_order(&at, v)?,
+                "holidays" => {
+                    let items = list(&at, v, "a list of dates", MAX_HOLIDAYS)?;
+                    let mut days = Vec::with_capacity(items.len());
+                    for (i, d) in items.iter().enumerate() {
+                        days.push(iso_date(&At::Index(&at, i), d)?);
+                    }
+                    days.sort_unstable();
+                    days.dedup();
+                    o.holidays = days;
+                }
+                "rules" => {
+                    for (code, l) in object(&at, v, "an object of rule codes")? {
+                        let l = level(&At::Key(&at, code), l)?;
+                        o.rules.push((code.trim().to_ascii_uppercase(), l));
+                    }
+                }
+                "preservation" => {
+                    let po = &mut o.preservation;
+                    let mut max_total = po.max_total_days.unwrap_or(-1);
+                    thresholds(
+                        &at,
+                        v,
+                        &[
+                            "defaultPeriodDays",
+                            "extensionDays",
+                            "expiryWarningDays",
+                            "responseBusinessDays",
+                            "maxTotalDays",
+                        ],
+                        [
+                            &mut po.default_period_days,
+                            &mut po.extension_days,
+                            &mut po.expiry_warning_days,
+                            &mut po.response_business_days,
+                            &mut max_total,
+                        ],
+                    )?;
+                    po.max_total_days = (max_total >= 0).then_some(max_total);
+                }
+                "emergency" => thresholds(
+                    &at,
+                    v,
+                    &["minJustificationChars", "maxImminenceDays"],
+                    [&mut o.min_justification_chars, &mut o.max_imminence_days],
+                )?,
+                "case" => thresholds(&at, v, &["minFactsChars"], [&mut o.min_facts_chars])?,
+                "dateRange" => thresholds(&at, v, &["maxSpanDays"], [&mut o.max_span_days])?,
+                "providers" => o.providers = read_providers(&at, v)?,
+                _ => o.scope = Some(read_scope(&at, v)?),
             }
-        }
-        fn set(
-            at: &At<'_>,
-            key: &str,
-            slot: &mut i64,
-            t: Option<Checked<Threshold>>,
-        ) -> Result<(), OptionsError> {
-            if let Some(t) = at.opt(key, t)? {
-                *slot = t.0;
-            }
-            Ok(())
-        }
-        if let Some(p) = at.opt("preservation", raw.preservation)? {
-            let here = At::Key(&at, "preservation");
-            let po = &mut o.preservation;
-            set(
-                &here,
-                "defaultPeriodDays",
-                &mut po.default_period_days,
-                p.default_period_days,
-            )?;
-            set(
-                &here,
-                "extensionDays",
-                &mut po.extension_days,
-                p.extension_days,
-            )?;
-            set(
-                &here,
-                "expiryWarningDays",
-                &mut po.expiry_warning_days,
-                p.expiry_warning_days,
-            )?;
-            set(
-                &here,
-                "responseBusinessDays",
-                &mut po.response_business_days,
-                p.response_business_days,
-            )?;
-            po.max_total_days = here.opt("maxTotalDays", p.max_total_days)?.map(|t| t.0);
-        }
-        if let Some(e) = at.opt("emergency", raw.emergency)? {
-            let here = At::Key(&at, "emergency");
-            set(
-                &here,
-                "minJustificationChars",
-                &mut o.min_justification_chars,
-                e.min_justification_chars,
-            )?;
-            set(
-                &here,
-                "maxImminenceDays",
-                &mut o.max_imminence_days,
-                e.max_imminence_days,
-            )?;
-        }
-        if let Some(c) = at.opt("case", raw.case)? {
-            set(
-                &At::Key(&at, "case"),
-                "minFactsChars",
-                &mut o.min_facts_chars,
-                c.min_facts_chars,
-            )?;
-        }
-        if let Some(r) = at.opt("dateRange", raw.date_range)? {
-            set(
-                &At::Key(&at, "dateRange"),
-                "maxSpanDays",
-                &mut o.max_span_days,
-                r.max_span_days,
-            )?;
-        }
-        if let Some(scope) = at.opt("scope", raw.scope)? {
-            o.scope = Some(At::Key(&at, "scope").list(scope, MAX_SCOPE_PATHS)?);
-        }
-        if let Some(entries) = at.opt("providers", raw.providers)? {
-            o.providers = read_providers(entries)?;
         }
         Ok(o)
     }
 }
 
+/// A list of model paths (`options.scope`, or the scope `session.report` is given).
+pub fn read_scope(at: &At<'_>, v: &Raw) -> Result<Vec<String>, OptionsError> {
+    let items = list(at, v, "a list of paths", MAX_SCOPE_PATHS)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, p) in items.iter().enumerate() {
+        out.push(String::from(text(&At::Index(at, i), p)?));
+    }
+    Ok(out)
+}
+
 impl OptionsError {
     /// The options are not an object (`kind`: what they are instead).
-    pub fn not_an_object(kind: &str) -> OptionsError {
+    pub fn not_an_object(kind: &'static str) -> OptionsError {
         OptionsError {
             option: String::new(),
-            problem: alloc::format!("expected an object, found {kind}"),
+            problem: Problem::NotAnObject(kind),
         }
     }
 }
 
 /// `options.providers`: each entry overrides facts of a built-in profile, or adds a profile.
-fn read_providers(
-    entries: BTreeMap<String, Checked<providers::ProfilePatch>>,
-) -> Result<Vec<Profile>, OptionsError> {
+fn read_providers(at: &At<'_>, v: &Raw) -> Result<Vec<Profile>, OptionsError> {
+    let entries = object(at, v, "an object of provider profiles")?;
     if entries.len() > MAX_PROVIDERS {
-        return Err(OptionsError {
-            option: "providers".to_string(),
-            problem: alloc::format!(
-                "{} profiles, more than marcheck's limit of {MAX_PROVIDERS}",
-                entries.len()
-            ),
+        return at.fail(Problem::TooMany {
+            n: entries.len(),
+            what: "profiles",
+            max: MAX_PROVIDERS,
         });
     }
-    let root = At::Root;
-    let all = At::Key(&root, "providers");
     let mut profiles: Vec<Profile> = Vec::new();
     for (key, patch) in entries {
-        let here = At::Key(&all, &key);
-        let patch = here.take(patch).map_err(|mut e| {
-            if e.problem.starts_with("invalid type") {
-                e.problem = "expected an object of provider facts".to_string();
-            }
-            e
-        })?;
+        let here = At::Key(at, key);
         let key = key.trim().to_ascii_lowercase();
         let base = (profiles.iter().find(|p| p.key == key))
             .or_else(|| providers::builtin().iter().find(|p| p.key == key))
             .cloned()
             .unwrap_or_else(|| Profile::empty(&key));
-        let p = patch.apply(base, &here)?;
+        let p = providers::apply(base, &here, patch)?;
         profiles.retain(|q| q.key != key);
         profiles.push(p);
     }
@@ -698,7 +683,7 @@ mod tests {
         let many = alloc::vec!["\"2026-01-01\""; MAX_HOLIDAYS + 1].join(",");
         let e = read(&alloc::format!(r#"{{"holidays":[{many}]}}"#)).unwrap_err();
         assert_eq!(e.option, "holidays");
-        assert!(e.problem.contains("100000"), "{}", e.problem);
+        assert!(e.problem.to_string().contains("100000"), "{}", e.problem);
     }
 
     #[test]

@@ -14,6 +14,12 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// The first `n` characters of `s` (all of it when shorter).
+pub fn prefix_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+    s.get(..end).unwrap_or(s)
+}
+
 /// The characters in `s`: its bytes that start one, that is all but the continuation bytes
 /// (`0b10xx_xxxx`), counted eight at a time. (Same as `s.chars().count()`, whose optimised
 /// version costs a kilobyte of wasm.)

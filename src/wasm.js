@@ -96,6 +96,17 @@ export function formText(value) {
   }
 }
 
+/**
+ * Options as JSON text for the core (`Options::from_json` in src/options.rs reads it). A number
+ * JSON cannot hold (NaN, Infinity) is written as its name, so that it is refused with its path
+ * instead of reading as `null` (the default); a BigInt is written as its digits. Throws what
+ * JSON.stringify throws (a getter threw, a cycle).
+ */
+export function optionsText(value) {
+  return JSON.stringify(value, (key, v) =>
+    typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v) ?? "null";
+}
+
 /** `[partial, removed]` as JSON text: the partial form, and the paths of its `undefined` values. */
 export function mergeText(value) {
   try {

@@ -1,7 +1,7 @@
 //! The thin `#[wasm_bindgen]` layer: JavaScript values in, JavaScript values out. No rule lives
 //! here, and no shape is written by hand: the report crosses on the serde tape (`src/tape.rs`)
-//! from the serde types of `report.rs`, options are read with serde-wasm-bindgen into the serde
-//! types of `options.rs`, and the TypeScript types below follow those names.
+//! from the serde types of `report.rs`, options cross as JSON text (`optionsText`) and are read
+//! by `options.rs` as natively, and the TypeScript types below follow those names.
 //!
 //! A form crosses as JSON text (`formText` in `src/wasm.js`: `JSON.stringify`, which drops
 //! functions and `undefined` and writes `Date`s as ISO text, with a bounded fallback for values
@@ -30,6 +30,9 @@ extern "C" {
     /// the paths (lists of keys and row indexes) where they were.
     #[wasm_bindgen(js_name = mergeText)]
     fn merge_text(value: &JsValue) -> Option<String>;
+    /// Options (or a scope) as JSON text; throws what `JSON.stringify` throws.
+    #[wasm_bindgen(js_name = optionsText, catch)]
+    fn options_text(value: &JsValue) -> Result<String, JsValue>;
     /// Today in the browser's local time zone (not UTC), as `yyyymmdd`.
     #[wasm_bindgen(js_name = localToday)]
     fn local_today_yyyymmdd() -> u32;
@@ -196,47 +199,57 @@ fn options_error(e: OptionsError) -> JsError {
     JsError::new(&alloc::format!("marcheck: {e}"))
 }
 
-/// Options are read from the JavaScript object with serde-wasm-bindgen (once per session or
-/// per new options object: speed does not matter there).
+/// Options as JSON text (`optionsText`), read by the same reader as natively
+/// (`Options::from_json`); a value that is not an object is named by its JavaScript type.
 fn read_options(options: &JsValue) -> Result<Options, JsError> {
-    if !(options.is_undefined() || options.is_null()) {
-        let kind = if js_sys::Array::is_array(options) {
-            Some("a list")
-        } else if options.is_string() {
-            Some("a text")
-        } else if options.as_f64().is_some() {
-            Some("a number")
-        } else if options.as_bool().is_some() {
-            Some("a boolean")
-        } else if !options.is_object() {
-            Some("a value that is not an object")
-        } else {
-            None
-        };
-        if let Some(kind) = kind {
-            return Err(options_error(OptionsError::not_an_object(kind)));
-        }
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::new(local_today()));
     }
-    let d = serde_wasm_bindgen::Deserializer::from(options.clone());
-    Options::deserialize(d, local_today()).map_err(options_error)
+    let kind = if js_sys::Array::is_array(options) {
+        Some("a list")
+    } else if options.is_string() {
+        Some("a text")
+    } else if options.as_f64().is_some() {
+        Some("a number")
+    } else if options.as_bool().is_some() {
+        Some("a boolean")
+    } else if !options.is_object() {
+        Some("a value that is not an object")
+    } else {
+        None
+    };
+    if let Some(kind) = kind {
+        return Err(options_error(OptionsError::not_an_object(kind)));
+    }
+    let text = json_text(options).map_err(options_error)?;
+    Options::from_json(&text, local_today()).map_err(options_error)
+}
+
+/// `JSON.stringify` of a value of the options (`optionsText`), or why it cannot be written.
+fn json_text(value: &JsValue) -> Result<String, OptionsError> {
+    options_text(value).map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| String::from("it threw"), |e| String::from(e.message()));
+        OptionsError {
+            option: String::new(),
+            problem: crate::options::Problem::Unreadable(alloc::format!(
+                "cannot be written as JSON ({why})"
+            )),
+        }
+    })
 }
 
 /// A report (or any serde value of plain data) as a plain JavaScript value: written on a tape
 /// (`src/tape.rs`) and rebuilt by `fromTape` in `src/wasm.js` with one text decoding. Measured
 /// against serde-wasm-bindgen in the README ("What the libraries cost").
+/// Every value the crate hands out is made of what a tape holds (no floats, no bytes: a test
+/// of each entry point says so); anything else would be `null`.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     match crate::tape::Tape::of(value) {
         Ok(tape) => from_tape(&tape.words, &tape.text),
-        Err(_) => to_js_with_serde_wasm_bindgen(value),
+        Err(_) => JsValue::NULL,
     }
-}
-
-/// The same value built by serde-wasm-bindgen, one property at a time: for what is called once
-/// (`rules()`), where its speed does not matter.
-fn to_js_with_serde_wasm_bindgen<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
 }
 
 /// What the report says of a form `formText` could not write.
@@ -367,11 +380,14 @@ impl Session {
         let scope: Option<alloc::vec::Vec<String>> = match scope {
             None => None,
             Some(s) if s.is_undefined() || s.is_null() => None,
-            Some(s) => Some(serde_wasm_bindgen::from_value(s).map_err(|e| {
-                JsError::new(&alloc::format!(
-                    "marcheck: scope: {e}: expected a list of paths"
-                ))
-            })?),
+            Some(s) => {
+                let read = json_text(&s).and_then(|t| {
+                    let v = Raw::parse(&t).unwrap_or(Raw::Null);
+                    let root = crate::options::At::Root;
+                    crate::options::read_scope(&crate::options::At::Key(&root, "scope"), &v)
+                });
+                Some(read.map_err(|e| JsError::new(&alloc::format!("marcheck: {e}")))?)
+            }
         };
         Ok(to_js(&self.core.report(scope.as_deref())))
     }
@@ -382,13 +398,13 @@ impl Session {
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules(locale: Option<String>) -> JsValue {
     let locale = locale.as_deref().map_or(Locale::En, Locale::parse);
-    to_js_with_serde_wasm_bindgen(&crate::rules_info(locale))
+    to_js(&crate::rules_info(locale))
 }
 
 /// The built-in provider profiles: `{ KEY: profile }`.
 #[wasm_bindgen(unchecked_return_type = "Record<string, Profile>")]
 pub fn providers() -> JsValue {
-    to_js_with_serde_wasm_bindgen(&crate::providers_map(&Options::new(crate::date::EPOCH)))
+    to_js(&crate::providers_map(&Options::new(crate::date::EPOCH)))
 }
 
 /// The package version.

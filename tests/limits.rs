@@ -81,7 +81,12 @@ fn nesting_beyond_the_limit_is_form001_at_the_field_that_holds_it() {
 fn options_beyond_their_limits_are_errors_that_name_them() {
     let big = format!(r#"{{"locale":"{}"}}"#, "f".repeat(MAX_OPTIONS_BYTES));
     let e = Options::from_json(&big, today()).unwrap_err();
-    assert!(e.problem.contains(&MAX_OPTIONS_BYTES.to_string()), "{e}");
+    assert!(
+        e.problem
+            .to_string()
+            .contains(&MAX_OPTIONS_BYTES.to_string()),
+        "{e}"
+    );
     let providers: Vec<String> = (0..=MAX_PROVIDERS)
         .map(|i| format!(r#""p{i}":{{}}"#))
         .collect();
@@ -91,7 +96,10 @@ fn options_beyond_their_limits_are_errors_that_name_them() {
     )
     .unwrap_err();
     assert_eq!(e.option, "providers");
-    assert!(e.problem.contains(&MAX_PROVIDERS.to_string()), "{e}");
+    assert!(
+        e.problem.to_string().contains(&MAX_PROVIDERS.to_string()),
+        "{e}"
+    );
     let holidays = vec![r#""2026-01-01""#; MAX_HOLIDAYS + 1].join(",");
     let e = Options::from_json(&format!(r#"{{"holidays":[{holidays}]}}"#), today()).unwrap_err();
     assert_eq!(e.option, "holidays");

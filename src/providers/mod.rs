@@ -3,18 +3,18 @@
 //!
 //! The built-in profiles are data (`profiles.json`, each fact with its `source` and the date it
 //! was `checked`), checked by `build.rs` when the crate is built (a fact of the wrong type fails
-//! the build) and deserialized with serde on first use (natively from serde_json; in the wasm
-//! from the object `JSON.parse` makes of it, with serde-wasm-bindgen). `options.providers` adds
-//! profiles or overrides single facts of a built-in one ([`ProfilePatch`]). A fact that is not
-//! known stays `None`.
+//! the build) and read on first use by the same function that reads `options.providers`
+//! ([`apply`]), which adds profiles or overrides single facts of a built-in one. A fact that is
+//! not known stays `None`.
 
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::OnceLock;
 
-use crate::options::{At, Checked, OptionsError, present};
+use crate::json::Raw;
+use crate::options::{self, At, OptionsError, Problem};
 
 use crate::country::Country;
 use crate::form::{AccountKind, Notifies};
@@ -23,7 +23,7 @@ use crate::form::{AccountKind, Notifies};
 const PROFILES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profiles.json"));
 
 /// What a provider needs before it withholds notice from the account holder.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NonDisclosureNeeds {
     /// An order or other process that prohibits notice.
@@ -35,7 +35,7 @@ pub enum NonDisclosureNeeds {
 }
 
 /// Who an entity serves: the account holders of these countries, or everyone else (`"*"`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Users {
     Countries(Vec<Country>),
@@ -52,22 +52,8 @@ impl Serialize for Everyone {
     }
 }
 
-impl<'de> Deserialize<'de> for Everyone {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Everyone, D::Error> {
-        let s = String::deserialize(d)?;
-        if s == "*" {
-            Ok(Everyone)
-        } else {
-            Err(serde::de::Error::invalid_value(
-                serde::de::Unexpected::Str(&s),
-                &"\"*\" or a list of country codes",
-            ))
-        }
-    }
-}
-
 /// One of a provider's legal entities, and whose records it holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entity {
     pub users: Users,
@@ -84,24 +70,9 @@ impl Entity {
     }
 }
 
-/// A number of days a profile states: 0 to 3650.
-mod days {
-    use serde::{Deserialize, Deserializer, de::Error, de::Unexpected};
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-        match Option::<i64>::deserialize(d)? {
-            Some(n) if !(0..=3650).contains(&n) => Err(D::Error::invalid_value(
-                Unexpected::Signed(n),
-                &"a number of days from 0 to 3650",
-            )),
-            n => Ok(n),
-        }
-    }
-}
-
 /// One provider's facts. `None` is "not known".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Profile {
     /// The key it is selected by (`provider.profile`); not part of the data's object.
     #[serde(skip)]
@@ -109,15 +80,11 @@ pub struct Profile {
     pub name: Option<String>,
     /// The country of the provider's head entity.
     pub country: Option<Country>,
-    #[serde(deserialize_with = "days::deserialize")]
     pub period_days: Option<i64>,
-    #[serde(deserialize_with = "days::deserialize")]
     pub extension_days: Option<i64>,
     pub max_extensions: Option<u32>,
-    #[serde(deserialize_with = "days::deserialize")]
     pub max_total_days: Option<i64>,
     /// How many days before expiry an extension must be asked.
-    #[serde(deserialize_with = "days::deserialize")]
     pub extension_lead_days: Option<i64>,
     /// Notifies the account holder before disclosing.
     pub notifies_user: Notifies,
@@ -136,7 +103,7 @@ pub struct Profile {
 }
 
 /// Where a profile's facts come from: nothing said, one citation, or one per fact.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
 #[serde(untagged)]
 pub enum Source {
     #[default]
@@ -180,13 +147,6 @@ impl Default for Profile {
     }
 }
 
-/// A profile fact that could not be read: its path in the profile and what serde said.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadFact {
-    pub field: String,
-    pub problem: String,
-}
-
 impl Profile {
     /// A profile with this key and no known fact.
     pub fn empty(key: &str) -> Profile {
@@ -210,167 +170,204 @@ impl Profile {
     }
 }
 
-/// Facts over a profile (`options.providers.KEY`): an absent key keeps the fact, `null` makes it
-/// unknown. Each fact is read by the same serde types as the built-in data, through
-/// [`Checked`], so a bad one is named (`providers.meta.periodDays`).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ProfilePatch {
-    #[serde(deserialize_with = "present")]
-    name: Option<Checked<Option<String>>>,
-    #[serde(deserialize_with = "present")]
-    country: Option<Checked<Option<Country>>>,
-    #[serde(deserialize_with = "present")]
-    period_days: Option<Checked<Option<Days>>>,
-    #[serde(deserialize_with = "present")]
-    extension_days: Option<Checked<Option<Days>>>,
-    #[serde(deserialize_with = "present")]
-    max_extensions: Option<Checked<Option<u32>>>,
-    #[serde(deserialize_with = "present")]
-    max_total_days: Option<Checked<Option<Days>>>,
-    #[serde(deserialize_with = "present")]
-    extension_lead_days: Option<Checked<Option<Days>>>,
-    #[serde(deserialize_with = "present")]
-    notifies_user: Option<Checked<Option<Notifies>>>,
-    #[serde(deserialize_with = "present")]
-    notifies_on_preservation: Option<Checked<Option<Notifies>>>,
-    #[serde(deserialize_with = "present")]
-    non_disclosure_needs: Option<Checked<Option<NonDisclosureNeeds>>>,
-    #[serde(deserialize_with = "present")]
-    requires_date_range: Option<Checked<Option<bool>>>,
-    #[serde(deserialize_with = "present")]
-    reports_to_ncmec: Option<Checked<Option<bool>>>,
-    #[serde(deserialize_with = "present")]
-    accepted_account_kinds: Option<Checked<Option<Vec<Checked<AccountKind>>>>>,
-    #[serde(deserialize_with = "present")]
-    entities: Option<Checked<Option<Vec<Entity>>>>,
-    #[serde(deserialize_with = "present")]
-    source: Option<Checked<Option<Source>>>,
-    #[serde(deserialize_with = "present")]
-    checked: Option<Checked<Option<String>>>,
-}
+/// The facts of a profile object, in the data file's names.
+const FACTS: [&str; 16] = [
+    "name",
+    "country",
+    "periodDays",
+    "extensionDays",
+    "maxExtensions",
+    "maxTotalDays",
+    "extensionLeadDays",
+    "notifiesUser",
+    "notifiesOnPreservation",
+    "nonDisclosureNeeds",
+    "requiresDateRange",
+    "reportsToNcmec",
+    "acceptedAccountKinds",
+    "entities",
+    "source",
+    "checked",
+];
 
-/// A number of days a profile states: 0 to 3650.
-#[derive(Clone, Copy)]
-struct Days(i64);
-
-impl<'de> Deserialize<'de> for Days {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Days, D::Error> {
-        days::deserialize(d)?
-            .map(Days)
-            .ok_or_else(|| serde::de::Error::custom("expected a number of days"))
-    }
-}
-
-impl ProfilePatch {
-    /// `base` with these facts over it; `at` is the option's path, for errors.
-    pub fn apply(self, mut p: Profile, at: &At<'_>) -> Result<Profile, OptionsError> {
-        fn fact<T>(
-            at: &At<'_>,
-            key: &str,
-            v: Option<Checked<Option<T>>>,
-            slot: &mut Option<T>,
-        ) -> Result<(), OptionsError> {
-            if let Some(v) = at.opt(key, v)? {
-                *slot = v;
+/// `base` with the facts of `v` (an object: `options.providers.KEY`, or a built-in profile of
+/// the data file) over it: an absent key keeps the fact, `null` makes it unknown, a bad one is
+/// an error named by its path (`providers.meta.periodDays`); `at` is the object's path.
+pub fn apply(mut p: Profile, at: &At<'_>, v: &Raw) -> Result<Profile, OptionsError> {
+    const DAYS: &str = "a number of days from 0 to 3650";
+    let Raw::Object(entries) = v else {
+        return at.fail(Problem::Type {
+            found: String::from(match v {
+                Raw::List(_) => "a list",
+                Raw::Text(_) => "a text",
+                Raw::Null => "null",
+                _ => "a value that is not an object",
+            }),
+            want: "an object of provider facts",
+        });
+    };
+    for (key, v) in FACTS.iter().zip(options::fields(entries, &FACTS)) {
+        let Some(v) = v else { continue };
+        let at = At::Key(at, key);
+        let at = &at;
+        let null = matches!(v, Raw::Null);
+        let days = || -> Result<Option<i64>, OptionsError> {
+            if null {
+                Ok(None)
+            } else {
+                options::whole(at, v, 0, 3650, DAYS).map(Some)
             }
-            Ok(())
-        }
-        let days = |v: Option<Checked<Option<Days>>>| {
-            v.map(|c| match c {
-                Checked::Ok(d) => Checked::Ok(d.map(|d| d.0)),
-                Checked::Bad(e) => Checked::Bad(e),
-            })
         };
-        fact(at, "name", self.name, &mut p.name)?;
-        fact(at, "country", self.country, &mut p.country)?;
-        fact(at, "periodDays", days(self.period_days), &mut p.period_days)?;
-        fact(
-            at,
-            "extensionDays",
-            days(self.extension_days),
-            &mut p.extension_days,
-        )?;
-        fact(
-            at,
-            "maxExtensions",
-            self.max_extensions,
-            &mut p.max_extensions,
-        )?;
-        fact(
-            at,
-            "maxTotalDays",
-            days(self.max_total_days),
-            &mut p.max_total_days,
-        )?;
-        fact(
-            at,
-            "extensionLeadDays",
-            days(self.extension_lead_days),
-            &mut p.extension_lead_days,
-        )?;
-        if let Some(n) = at.opt("notifiesUser", self.notifies_user)? {
-            p.notifies_user = n.unwrap_or(Notifies::Unknown);
+        let flag = || -> Result<Option<bool>, OptionsError> {
+            if null {
+                Ok(None)
+            } else {
+                options::boolean(at, v).map(Some)
+            }
+        };
+        let notifies = || -> Result<Notifies, OptionsError> {
+            const WANT: &str = "\"yes\", \"no\" or \"unknown\"";
+            if null {
+                return Ok(Notifies::Unknown);
+            }
+            let i = options::choice(at, v, &Notifies::NAMES, WANT)?;
+            Ok(Notifies::ALL.get(i).copied().unwrap_or(Notifies::Unknown))
+        };
+        match *key {
+            "name" => p.name = options::text_or_null(at, v)?,
+            "country" => {
+                p.country = if null {
+                    None
+                } else {
+                    Some(options::country(at, v)?)
+                }
+            }
+            "periodDays" => p.period_days = days()?,
+            "extensionDays" => p.extension_days = days()?,
+            "maxExtensions" => {
+                p.max_extensions = if null {
+                    None
+                } else {
+                    let n =
+                        options::whole(at, v, 0, i64::from(u32::MAX), "a whole number, 0 or more")?;
+                    u32::try_from(n).ok()
+                }
+            }
+            "maxTotalDays" => p.max_total_days = days()?,
+            "extensionLeadDays" => p.extension_lead_days = days()?,
+            "notifiesUser" => p.notifies_user = notifies()?,
+            "notifiesOnPreservation" => p.notifies_on_preservation = notifies()?,
+            "nonDisclosureNeeds" => {
+                const WANT: &str = "\"court_order\", \"statement\" or \"request\"";
+                const ALL: [NonDisclosureNeeds; 3] = [
+                    NonDisclosureNeeds::CourtOrder,
+                    NonDisclosureNeeds::Statement,
+                    NonDisclosureNeeds::Request,
+                ];
+                p.non_disclosure_needs = if null {
+                    None
+                } else {
+                    let i = options::choice(at, v, &["court_order", "statement", "request"], WANT)?;
+                    ALL.get(i).copied()
+                }
+            }
+            "requiresDateRange" => p.requires_date_range = flag()?,
+            "reportsToNcmec" => p.reports_to_ncmec = flag()?,
+            "acceptedAccountKinds" => {
+                p.accepted_account_kinds = if null {
+                    None
+                } else {
+                    const WANT: &str =
+                        "an account kind (email, phone, username, url, user_id or ip)";
+                    let items = options::list(at, v, "a list of account kinds", 100)?;
+                    let mut kinds = Vec::with_capacity(items.len());
+                    for (i, k) in items.iter().enumerate() {
+                        let i2 = options::choice(&At::Index(at, i), k, &AccountKind::NAMES, WANT)?;
+                        kinds.extend(AccountKind::ALL.get(i2).copied());
+                    }
+                    Some(kinds)
+                }
+            }
+            "entities" => p.entities = if null { None } else { Some(entities(at, v)?) },
+            "source" => p.source = source(at, v)?,
+            _ => p.checked = options::text_or_null(at, v)?,
         }
-        if let Some(n) = at.opt("notifiesOnPreservation", self.notifies_on_preservation)? {
-            p.notifies_on_preservation = n.unwrap_or(Notifies::Unknown);
+    }
+    Ok(p)
+}
+
+/// `entities`: a list of `{ users, legalEntity, country }`.
+fn entities(at: &At<'_>, v: &Raw) -> Result<Vec<Entity>, OptionsError> {
+    const KEYS: [&str; 3] = ["users", "legalEntity", "country"];
+    let items = options::list(at, v, "a list of entities", 100)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, e) in items.iter().enumerate() {
+        let at = At::Index(at, i);
+        let Raw::Object(entries) = e else {
+            return at.wrong(e, "an entity { users, legalEntity, country }");
+        };
+        let [users, legal, country] = options::fields(entries, &KEYS);
+        let (Some(users), Some(legal), Some(country)) = (users, legal, country) else {
+            let missing = KEYS
+                .iter()
+                .zip([users, legal, country])
+                .find(|(_, v)| v.is_none())
+                .map_or("users", |(k, _)| *k);
+            return at.fail(Problem::Missing(missing));
+        };
+        let users_at = At::Key(&at, "users");
+        let users = match users {
+            Raw::Text(t) if t == "*" => Users::Everyone(Everyone),
+            Raw::List(list) => {
+                let mut cs = Vec::with_capacity(list.len());
+                for (j, c) in list.iter().enumerate() {
+                    cs.push(options::country(&At::Index(&users_at, j), c)?);
+                }
+                Users::Countries(cs)
+            }
+            other => return users_at.wrong(other, "\"*\" or a list of country codes"),
+        };
+        out.push(Entity {
+            users,
+            legal_entity: options::text(&At::Key(&at, "legalEntity"), legal)?.to_string(),
+            country: options::country(&At::Key(&at, "country"), country)?,
+        });
+    }
+    Ok(out)
+}
+
+/// `source`: a citation, or `{ fact: citation }`; `null` says nothing.
+fn source(at: &At<'_>, v: &Raw) -> Result<Source, OptionsError> {
+    match v {
+        Raw::Null => Ok(Source::None),
+        Raw::Text(t) => Ok(Source::Text(t.clone())),
+        Raw::Object(entries) => {
+            let mut m = BTreeMap::new();
+            for (fact, c) in entries {
+                m.insert(
+                    fact.clone(),
+                    options::text(&At::Key(at, fact), c)?.to_string(),
+                );
+            }
+            Ok(Source::Facts(m))
         }
-        fact(
-            at,
-            "nonDisclosureNeeds",
-            self.non_disclosure_needs,
-            &mut p.non_disclosure_needs,
-        )?;
-        fact(
-            at,
-            "requiresDateRange",
-            self.requires_date_range,
-            &mut p.requires_date_range,
-        )?;
-        fact(
-            at,
-            "reportsToNcmec",
-            self.reports_to_ncmec,
-            &mut p.reports_to_ncmec,
-        )?;
-        if let Some(kinds) = at.opt("acceptedAccountKinds", self.accepted_account_kinds)? {
-            let here = At::Key(at, "acceptedAccountKinds");
-            p.accepted_account_kinds = kinds.map(|k| here.list(k, 100)).transpose()?;
-        }
-        fact(at, "entities", self.entities, &mut p.entities)?;
-        if let Some(s) = at.opt("source", self.source)? {
-            p.source = s.unwrap_or_default();
-        }
-        fact(at, "checked", self.checked, &mut p.checked)?;
-        Ok(p)
+        _ => at.wrong(v, "a citation or an object of citations"),
     }
 }
 
-/// The built-in profiles, in the data file's order (read once).
+/// The built-in profiles, in the data file's order (read once, by [`apply`]).
 pub fn builtin() -> &'static [Profile] {
     static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
     PROFILES.get_or_init(|| {
         // `build.rs` has checked the file, so this reads; a test says so too.
-        read_builtin()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(key, mut p)| {
-                p.key = key;
-                p
-            })
+        let Ok(Raw::Object(entries)) = Raw::parse(PROFILES_JSON) else {
+            return Vec::new();
+        };
+        let root = At::Root;
+        (entries.iter())
+            .filter_map(|(key, v)| apply(Profile::empty(key), &At::Key(&root, key), v).ok())
             .collect()
     })
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_builtin() -> Option<BTreeMap<String, Profile>> {
-    serde_json::from_str(PROFILES_JSON).ok()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn read_builtin() -> Option<BTreeMap<String, Profile>> {
-    let v = js_sys::JSON::parse(PROFILES_JSON).ok()?;
-    serde_wasm_bindgen::from_value(v).ok()
 }
 
 /// The profile that applies when none is selected (contract §5).
@@ -436,16 +433,13 @@ mod tests {
     #[test]
     fn patches_keep_other_facts_and_reject_bad_ones_by_name() {
         let meta = builtin().iter().find(|p| p.key == "meta").unwrap();
+        #[derive(Debug)]
+        struct BadFact {
+            field: String,
+        }
         let patch = |json: &str| {
-            let v: Value = serde_json::from_str(json).unwrap();
-            let p = match ProfilePatch::deserialize(&v) {
-                Ok(p) => p,
-                Err(e) => panic!("{e}"),
-            };
-            p.apply(meta.clone(), &At::Root).map_err(|e| BadFact {
-                field: e.option,
-                problem: e.problem,
-            })
+            let v = Raw::parse(json).unwrap();
+            apply(meta.clone(), &At::Root, &v).map_err(|e| BadFact { field: e.option })
         };
         let p = patch(r#"{"periodDays": 120}"#).unwrap();
         assert_eq!(p.period_days, Some(120));

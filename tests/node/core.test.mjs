@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { wasmBytes, VALID_FORM, AS_OF, variant, assertReport, assertPlain } from "./fixtures.mjs";
-import { initSync, validate, rules, providers, version } from "../../pkg/marcheck.js";
+import { initSync, validate, createSession, rules, providers, version } from "../../pkg/marcheck.js";
 
 initSync({ module: wasmBytes() });
 const opts = { asOf: AS_OF };
@@ -107,6 +107,37 @@ test("bad options throw an Error (and only those)", () => {
   for (const o of [undefined, {}, { rules: { NOPE999: "off" } }, { locale: "fr-CA" }, { locale: "de" }, { asOf: AS_OF, holidays: [] }]) {
     assert.doesNotThrow(() => assertReport(validate(VALID_FORM, o)), JSON.stringify(o));
   }
+});
+
+test("options are read from what JSON.stringify writes of them: each bad value is named with its path", () => {
+  const message = (o) => {
+    try { validate(VALID_FORM, o); } catch (e) { return e.message; }
+    return "no error";
+  };
+  // NaN and Infinity are refused where they stand (JSON would write null, the default).
+  assert.equal(message({ preservation: { expiryWarningDays: NaN } }),
+    'marcheck: option `preservation.expiryWarningDays`: invalid value: string "NaN", expected a whole number, 0 or more');
+  assert.match(message({ emergency: { maxImminenceDays: Infinity } }), /option `emergency\.maxImminenceDays`: .*"Infinity"/);
+  assert.equal(message({ holidays: ["2026-12-25", "xmas"] }),
+    'marcheck: option `holidays[1]`: invalid value: string "xmas", expected a date as YYYY-MM-DD');
+  assert.equal(message({ providers: { meta: { periodDays: 5000 } } }),
+    "marcheck: option `providers.meta.periodDays`: invalid value: number `5000`, expected a number of days from 0 to 3650");
+  assert.equal(message({ providers: { acme: { entities: [{ users: "*", country: "US" }] } } }),
+    "marcheck: option `providers.acme.entities[0]`: missing field `legalEntity`");
+  // A BigInt is its digits; a Date is what its toJSON writes (a time, not a date: named).
+  assert.equal(validate(VALID_FORM, { ...opts, preservation: { expiryWarningDays: 10n } }).ok, true);
+  assert.match(message({ asOf: new Date(2026, 10, 20) }), /^marcheck: option `asOf`: invalid value: string "2026-11-/);
+  // A getter that throws, a cycle: the options cannot be written, and the error says so.
+  assert.match(message({ get asOf() { throw new Error("no date here"); } }), /cannot be written as JSON \(no date here\)/);
+  const cyclic = { asOf: AS_OF }; cyclic.self = cyclic;
+  assert.match(message(cyclic), /cannot be written as JSON/);
+  // Unknown keys are ignored, whatever they hold (a NaN too).
+  assert.equal(message({ colour: NaN, asOf: AS_OF }), "no error");
+  // A key given twice in text is read as its last value; in JavaScript it cannot be given twice.
+  const session = createSession(opts);
+  assert.throws(() => session.report(["accounts", 5]), /option `scope\[1\]`: invalid type: number `5`, expected a text/);
+  assert.ok(session.report(["accounts"]).findings.every((f) => f.field.startsWith("accounts")));
+  session.free();
 });
 
 test("options change the report: locale, rule severity overrides", () => {
