@@ -52,6 +52,30 @@ impl ser::Error for Unsupported {
     }
 }
 
+/// Pairs written as a map (a JSON object), in their order: what a `BTreeMap` would write when
+/// they are sorted, without a B-tree's code in the wasm.
+#[derive(Debug)]
+pub struct Map<'k, V>(pub Vec<(&'k str, V)>);
+
+impl<V: Serialize> Serialize for Map<'_, V> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        as_map(&self.0, s)
+    }
+}
+
+/// `serialize_with` for pairs written as a map.
+pub fn as_map<K: AsRef<str>, V: Serialize, S: ser::Serializer>(
+    pairs: &[(K, V)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use ser::SerializeMap;
+    let mut m = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        m.serialize_entry(k.as_ref(), v)?;
+    }
+    m.end()
+}
+
 impl Tape {
     /// `value` written on a fresh tape.
     pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unsupported> {
