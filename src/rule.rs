@@ -118,7 +118,7 @@ impl Serialize for Params {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (name, value) in &self.0 {
-            map.serialize_entry(&crate::tape::Static(*name), value)?;
+            map.serialize_entry(&crate::tape::Static(name), value)?;
         }
         map.end()
     }
