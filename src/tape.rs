@@ -50,6 +50,7 @@ impl Serialize for Static {
 }
 
 /// `serialize_with` for a `Cow<'static, str>`: borrowed, it is static ([`static_str`]).
+#[allow(clippy::ptr_arg)] // serde's `serialize_with` passes the field's own type
 pub fn static_cow<S: ser::Serializer>(
     text: &alloc::borrow::Cow<'static, str>,
     s: S,
