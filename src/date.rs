@@ -10,9 +10,15 @@ use alloc::string::String;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A calendar date (proleptic Gregorian), years 1..=9999.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(NaiveDate);
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let iso = self.iso();
+        s.serialize_str(core::str::from_utf8(&iso).unwrap_or(""))
+    }
+}
 
 /// The most days [`Date::add_business_days`] walks: 30 years, beyond any response time.
 pub const MAX_BUSINESS_DAY_WALK: u32 = 10_958;
@@ -159,16 +165,35 @@ impl Date {
         }
     }
 
+    /// `YYYY-MM-DD` (years 1 to 9999, as every `Date` is), written digit by digit: chrono's
+    /// `Display` goes through the formatting machinery, ~2 % of a report's time.
+    pub fn iso(self) -> [u8; 10] {
+        let (y, m, d) = self.ymd();
+        let y = y.clamp(0, 9999) as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
+    }
+
     /// Appends `YYYY-MM-DD`.
     pub fn write(self, out: &mut String) {
-        use core::fmt::Write;
-        let _ = write!(out, "{}", self.0);
+        out.push_str(core::str::from_utf8(&self.iso()).unwrap_or(""));
     }
 }
 
 impl core::fmt::Display for Date {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        core::fmt::Display::fmt(&self.0, f)
+        f.write_str(core::str::from_utf8(&self.iso()).unwrap_or(""))
     }
 }
 
@@ -347,5 +372,21 @@ mod tests {
     fn writes_iso() {
         assert_eq!(d("0999-01-05").to_string(), "0999-01-05");
         assert_eq!(d("2026-11-30").to_string(), "2026-11-30");
+    }
+
+    #[test]
+    fn iso_text_is_chronos_for_every_year() {
+        // Every day of four leap cycles, and a day of each month of every year 1..=9999.
+        let mut day = Date::from_ymd(2000, 1, 1).unwrap();
+        for _ in 0..(4 * 1461) {
+            assert_eq!(day.to_string(), day.naive().to_string());
+            day = day.add_days(1);
+        }
+        for y in 1..=9999 {
+            for m in 1..=12 {
+                let day = Date::from_ymd(y, m, 28).unwrap();
+                assert_eq!(day.to_string(), day.naive().to_string());
+            }
+        }
     }
 }
