@@ -179,6 +179,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The reader for a value that stands inside an object (a form's key read on its own):
+    /// what lies below counts one level deeper, as it does when the whole object is read.
+    pub fn inside_object(mut self) -> Cursor<'a> {
+        self.depth = 1;
+        self
+    }
+
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
