@@ -2,10 +2,13 @@
 //! changed, and each call answers with the report. After every call the report equals
 //! `validate(session.form(), options)` (a property test says so).
 
-use crate::json::Raw;
+use crate::form::Form;
+use crate::form::read::{self, FORM_KEYS};
+use crate::json::{Arena, Raw};
 use crate::options::Options;
 use crate::path::is_model_path;
 use crate::report::Report;
+use crate::rule::Hit;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -56,12 +59,51 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, SessionError> {
 }
 
 /// A form kept between calls, with the options it is checked with. The form is kept as it was
-/// given ([`Raw`]: what was set, even a value the reader cannot use, comes back from `form()`);
-/// each report reads it with the one-pass reader, as `validate` reads the same form.
-#[derive(Debug, Clone)]
+/// given ([`Raw`]: what was set, even a value the reader cannot use, comes back from `form()`),
+/// and read key by key: a call re-reads only the top-level keys it changed, with the reader
+/// `validate` uses ([`read::read_key`]), so its report is `validate`'s of the same form.
 pub struct Session {
     form: Raw,
     options: Options,
+    /// The form as read: the field of each key of [`FORM_KEYS`] borrows from that key's
+    /// [`Part`]. `'static` is never handed out: [`Session::typed`] lends it for `&self` (see
+    /// [`Session::read_key`] for why the borrows stay valid).
+    typed: Form<'static>,
+    /// One for each key of [`FORM_KEYS`], in that order.
+    parts: [Part; FORM_KEYS.len()],
+    /// Top-level keys whose value is not one JSON value (only a [`Raw`] built by hand can be
+    /// that: a number that is not one). While there is one, a report reads the form's whole
+    /// text, as `validate` does.
+    broken: Vec<String>,
+}
+
+/// What the session read of one top-level key.
+#[derive(Default)]
+struct Part {
+    /// The key's value as JSON text and the texts decoded from it: what its field of the typed
+    /// form borrows.
+    #[expect(dead_code, reason = "kept for what the typed form borrows from it")]
+    texts: Arena,
+    /// Its `FORM001` findings, in the order the reader found them.
+    hits: Vec<Hit>,
+}
+
+impl Clone for Session {
+    fn clone(&self) -> Session {
+        let mut s = Session::new(self.options.clone());
+        s.form = self.form.clone();
+        s.refresh(None);
+        s
+    }
+}
+
+impl core::fmt::Debug for Session {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Session")
+            .field("form", &self.form)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Session {
@@ -69,6 +111,12 @@ impl Session {
         Session {
             form: Raw::Object(Vec::new()),
             options,
+            typed: Form {
+                is_object: true,
+                ..Form::default()
+            },
+            parts: Default::default(),
+            broken: Vec::new(),
         }
     }
 
@@ -81,6 +129,13 @@ impl Session {
         &self.form
     }
 
+    /// The form as read (what `validate` reads of [`Session::form`], while that is an object
+    /// of JSON values).
+    #[doc(hidden)]
+    pub fn typed(&self) -> &Form<'_> {
+        &self.typed
+    }
+
     /// Stores `value` at `path` (read leniently like any form value), creating missing parents;
     /// `None` removes it.
     pub fn set(&mut self, path: &str, value: Option<Raw>) -> Result<Report, SessionError> {
@@ -89,6 +144,9 @@ impl Session {
             Some(v) => put(&mut self.form, &steps, v),
             None => remove(&mut self.form, &steps),
         }
+        if let Some(Step::Key(key)) = steps.first() {
+            self.refresh(Some(&[key]));
+        }
         Ok(self.report(None))
     }
 
@@ -96,9 +154,23 @@ impl Session {
     /// of `removed` (a path of keys and row indexes: where the partial form said `undefined`)
     /// is removed.
     pub fn merge(&mut self, partial: Raw, removed: &[Vec<Raw>]) -> Report {
+        let mut keys: Vec<String> = match &partial {
+            Raw::Object(entries) => entries.iter().map(|(k, _)| k.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let whole = !matches!(partial, Raw::Object(_));
         merge(&mut self.form, partial);
         for path in removed {
             remove_at(&mut self.form, path);
+            if let Some(Raw::Text(k)) = path.first() {
+                keys.push(k.clone());
+            }
+        }
+        if whole {
+            self.refresh(None);
+        } else {
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            self.refresh(Some(&keys));
         }
         self.report(None)
     }
@@ -106,13 +178,119 @@ impl Session {
     /// Replaces the whole form.
     pub fn replace(&mut self, form: Raw) -> Report {
         self.form = form;
+        self.refresh(None);
         self.report(None)
     }
 
     /// The report, with `scope` instead of the options' scope when one is given.
     pub fn report(&self, scope: Option<&[String]>) -> Report {
         let scope = scope.or(self.options.scope.as_deref());
-        crate::validate::validate_scoped(&self.form.to_json(), &self.options, scope)
+        let Raw::Object(entries) = &self.form else {
+            return crate::validate::validate_scoped(&self.form.to_json(), &self.options, scope);
+        };
+        if !self.broken.is_empty() {
+            return crate::validate::validate_scoped(&self.form.to_json(), &self.options, scope);
+        }
+        let mut hits = Vec::new();
+        if self.parts.iter().any(|p| !p.hits.is_empty()) {
+            // In the order the whole text is read: by where each key is given (last).
+            let mut order: Vec<usize> = Vec::new();
+            for (k, _) in entries.iter().rev() {
+                if let Some(i) = FORM_KEYS.iter().position(|m| m == k)
+                    && !order.contains(&i)
+                {
+                    order.push(i);
+                }
+            }
+            for i in order.into_iter().rev() {
+                if let Some(p) = self.parts.get(i) {
+                    hits.extend(p.hits.iter().cloned());
+                }
+            }
+        }
+        crate::validate::check(&self.typed, hits, &self.options, scope)
+    }
+
+    /// Reads again the top-level `keys` that changed (all of them: `None`).
+    fn refresh(&mut self, keys: Option<&[&str]>) {
+        let Raw::Object(entries) = &self.form else {
+            // Not an object: nothing of it is read (the report reads its text). The typed form
+            // lets go of the parts' texts before they go.
+            self.typed = Form::default();
+            self.parts = Default::default();
+            self.broken.clear();
+            return;
+        };
+        match keys {
+            Some(keys) if self.typed.is_object => {
+                for key in keys {
+                    self.read_key(key);
+                }
+            }
+            _ => {
+                let others: Vec<String> = entries
+                    .iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| !FORM_KEYS.contains(&k.as_str()))
+                    .cloned()
+                    .collect();
+                self.typed.is_object = true;
+                self.broken.clear();
+                for key in FORM_KEYS {
+                    self.read_key(key);
+                }
+                for key in &others {
+                    self.read_key(key);
+                }
+            }
+        }
+    }
+
+    /// Reads the form's top-level `key` again: its field of the typed form, its findings, and
+    /// whether its value is JSON.
+    fn read_key(&mut self, key: &str) {
+        self.broken.retain(|k| k != key);
+        let value = match &self.form {
+            // The last of a repeated key is the one read, as in JSON.parse.
+            Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key),
+            _ => None,
+        };
+        let part = FORM_KEYS.iter().position(|k| *k == key);
+        if part.is_none() && value.is_none() {
+            return;
+        }
+        let texts = Arena::new();
+        // SAFETY: the read below leaves borrows of `texts` in one field of `self.typed`, the
+        // field of `key` (and nowhere else: `read_key` writes only that field). `texts` is
+        // then moved into `self.parts`, which moves no text it holds (an arena's texts are on
+        // the heap, see `Arena::keep`), and is dropped only when it is replaced here, after the
+        // same field has been read again from another arena, or in `refresh`, after
+        // `self.typed` has been reset, or with the session. `self.typed` is only lent out for
+        // as long as `&self` (`Session::typed`, `report`), so no borrow outlives its arena.
+        // `arena` itself is not used after this function.
+        let arena: &'static Arena = unsafe { &*core::ptr::from_ref(&texts) };
+        let text = match value {
+            Some((_, v)) => arena.keep(v.to_json()),
+            None => "null",
+        };
+        let mut hits = Vec::new();
+        let options = &self.options;
+        let read = read::read_key(
+            key,
+            text,
+            arena,
+            options.date_order,
+            &|k| options.profile(k).is_some(),
+            &mut self.typed,
+            &mut hits,
+        );
+        if read.is_err() {
+            self.broken.push(String::from(key));
+            hits.clear();
+        }
+        if let Some(slot) = part.and_then(|i| self.parts.get_mut(i)) {
+            *slot = Part { texts, hits };
+        }
     }
 }
 
@@ -284,6 +462,90 @@ mod tests {
             s.form(),
             &json(r#"{"authority": {"name": "Fiji Police"}, "accounts": [3]}"#)
         );
+    }
+
+    /// The typed form borrows the texts of each key's part: after many calls that replace
+    /// parts (texts with escapes live in a part's arena), what it holds is what was set.
+    #[test]
+    fn the_typed_form_keeps_what_each_key_says_as_parts_are_replaced() {
+        let mut s = session();
+        s.replace(json(
+            r#"{"case": {"reference": "R-\"0\"", "facts": "a\nb"}, "authority": {"name": "FPF"}}"#,
+        ));
+        for i in 0..50 {
+            let reference = alloc::format!("R-\"{i}\"");
+            s.set("case.reference", Some(Raw::Text(reference.clone())))
+                .unwrap();
+            s.set(
+                "authority.email",
+                Some(Raw::Text(alloc::format!("{i}@x.fj"))),
+            )
+            .unwrap();
+            if i % 7 == 0 {
+                s.merge(json(r#"{"provider": {"name": "Meta\tPlatforms"}}"#), &[]);
+            }
+            assert_eq!(s.typed().case.reference, Some(reference.as_str()));
+            assert_eq!(s.typed().case.facts, Some("a\nb"));
+            assert_eq!(s.typed().authority.name, Some("FPF"));
+            assert_eq!(
+                s.typed().authority.email.map(String::from),
+                Some(alloc::format!("{i}@x.fj"))
+            );
+            assert_eq!(s.typed().provider.name, Some("Meta\tPlatforms"));
+        }
+        let copy = s.clone();
+        drop(s);
+        assert_eq!(copy.typed().case.facts, Some("a\nb"));
+        assert_eq!(copy.typed().provider.name, Some("Meta\tPlatforms"));
+    }
+
+    /// A `Raw` built by hand can hold a number that is not one (its text is written as it
+    /// is): the report is still `validate`'s of the text `form()` writes, key by key or not.
+    #[test]
+    fn a_value_that_is_not_json_reports_as_validate_does() {
+        let want = |s: &Session| crate::validate::validate_json(&s.form().to_json(), s.options());
+        for (key, bad) in [
+            ("requestType", "x"),
+            ("case", "1,\"requestType\":\"letter\""),
+            ("extra", "1}"),
+            ("notAKey", "-"),
+        ] {
+            let mut s = session();
+            s.set("authority.name", Some(json(r#""FPF""#))).unwrap();
+            let mut form = s.form().clone();
+            if let Raw::Object(entries) = &mut form {
+                entries.push((String::from(key), Raw::Number(String::from(bad))));
+            }
+            let r = s.replace(form);
+            assert_eq!(r, want(&s), "{key}: {bad}");
+            assert_eq!(r.findings.first().map(|f| f.code), Some("FORM001"));
+            // Set again to a value: read key by key again.
+            let r = match key {
+                "requestType" | "case" => s.set(key, Some(json("null"))).unwrap(),
+                _ => s.merge(json("{}"), &[alloc::vec![Raw::Text(String::from(key))]]),
+            };
+            assert_eq!(r, want(&s), "{key} again");
+            assert!(s.broken.is_empty(), "{key}");
+        }
+    }
+
+    /// A key given twice in a `Raw` built by hand reads as its last value, as in the text.
+    #[test]
+    fn a_key_given_twice_by_hand_reads_as_its_last() {
+        let mut s = session();
+        let form = Raw::Object(alloc::vec![
+            (String::from("submissionDate"), json(r#""soon""#)),
+            (String::from("authority"), json(r#"{"email": 5}"#)),
+            (String::from("submissionDate"), json(r#""2026-01-01""#)),
+            (String::from("authority"), json(r#"{"name": [1]}"#)),
+        ]);
+        let r = s.replace(form);
+        assert_eq!(
+            r,
+            crate::validate::validate_json(&s.form().to_json(), s.options())
+        );
+        assert!(r.findings.iter().any(|f| f.field == "authority.name"));
+        assert!(!r.findings.iter().any(|f| f.field == "submissionDate"));
     }
 
     #[test]
