@@ -69,8 +69,8 @@ pub struct Session {
     /// [`Part`]. `'static` is never handed out: [`Session::typed`] lends it for `&self` (see
     /// [`Session::read_key`] for why the borrows stay valid).
     typed: Form<'static>,
-    /// One for each key of [`FORM_KEYS`], in that order.
-    parts: [Part; FORM_KEYS.len()],
+    /// One for each key of [`FORM_KEYS`], in that order (none before a key is read).
+    parts: Vec<Part>,
     /// Top-level keys whose value is not one JSON value (only a [`Raw`] built by hand can be
     /// that: a number that is not one). While there is one, a report reads the form's whole
     /// text, as `validate` does.
@@ -115,7 +115,7 @@ impl Session {
                 is_object: true,
                 ..Form::default()
             },
-            parts: Default::default(),
+            parts: Vec::new(),
             broken: Vec::new(),
         }
     }
@@ -185,80 +185,48 @@ impl Session {
     /// The report, with `scope` instead of the options' scope when one is given.
     pub fn report(&self, scope: Option<&[String]>) -> Report {
         let scope = scope.or(self.options.scope.as_deref());
-        let Raw::Object(entries) = &self.form else {
-            return crate::validate::validate_scoped(&self.form.to_json(), &self.options, scope);
-        };
-        if !self.broken.is_empty() {
+        if !self.typed.is_object || !self.broken.is_empty() {
             return crate::validate::validate_scoped(&self.form.to_json(), &self.options, scope);
         }
-        let mut hits = Vec::new();
-        if self.parts.iter().any(|p| !p.hits.is_empty()) {
-            // In the order the whole text is read: by where each key is given (last).
-            let mut order: Vec<usize> = Vec::new();
-            for (k, _) in entries.iter().rev() {
-                if let Some(i) = FORM_KEYS.iter().position(|m| m == k)
-                    && !order.contains(&i)
-                {
-                    order.push(i);
-                }
-            }
-            for i in order.into_iter().rev() {
-                if let Some(p) = self.parts.get(i) {
-                    hits.extend(p.hits.iter().cloned());
-                }
-            }
-        }
-        crate::validate::check(&self.typed, hits, &self.options, scope)
+        // The reader's findings in the order of the keys of the model, not of the text: the
+        // report orders findings by field (then code, keeping the order of equals), and no two
+        // findings of different keys share a field.
+        let hits = self.parts.iter().flat_map(|p| p.hits.iter().cloned());
+        crate::validate::check(&self.typed, hits.collect(), &self.options, scope)
     }
 
     /// Reads again the top-level `keys` that changed (all of them: `None`).
     fn refresh(&mut self, keys: Option<&[&str]>) {
-        let Raw::Object(entries) = &self.form else {
-            // Not an object: nothing of it is read (the report reads its text). The typed form
-            // lets go of the parts' texts before they go.
-            self.typed = Form::default();
-            self.parts = Default::default();
-            self.broken.clear();
-            return;
-        };
-        match keys {
-            Some(keys) if self.typed.is_object => {
+        let form = core::mem::take(&mut self.form);
+        match (&form, keys) {
+            (Raw::Object(_), Some(keys)) if self.typed.is_object => {
                 for key in keys {
-                    self.read_key(key);
+                    self.read_key(&form, key);
                 }
             }
-            _ => {
-                let others: Vec<String> = entries
-                    .iter()
-                    .map(|(k, _)| k)
-                    .filter(|k| !FORM_KEYS.contains(&k.as_str()))
-                    .cloned()
-                    .collect();
-                self.typed.is_object = true;
+            (form, _) => {
+                // The typed form lets go of the parts' texts before they go.
+                self.typed = Form {
+                    is_object: matches!(form, Raw::Object(_)),
+                    ..Form::default()
+                };
+                self.parts.clear();
                 self.broken.clear();
-                for key in FORM_KEYS {
-                    self.read_key(key);
-                }
-                for key in &others {
-                    self.read_key(key);
+                // Not an object: nothing of it is read (the report reads its text).
+                if let Raw::Object(entries) = form {
+                    for (key, _) in entries {
+                        self.read_key(form, key);
+                    }
                 }
             }
         }
+        self.form = form;
     }
 
-    /// Reads the form's top-level `key` again: its field of the typed form, its findings, and
-    /// whether its value is JSON.
-    fn read_key(&mut self, key: &str) {
+    /// Reads the top-level `key` of `form` (the session's) again: its field of the typed form,
+    /// its findings, and whether its value is JSON.
+    fn read_key(&mut self, form: &Raw, key: &str) {
         self.broken.retain(|k| k != key);
-        let value = match &self.form {
-            // The last of a repeated key is the one read, as in JSON.parse.
-            Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key),
-            _ => None,
-        };
-        let part = FORM_KEYS.iter().position(|k| *k == key);
-        if part.is_none() && value.is_none() {
-            return;
-        }
         let texts = Arena::new();
         // SAFETY: the read below leaves borrows of `texts` in one field of `self.typed`, the
         // field of `key` (and nowhere else: `read_key` writes only that field). `texts` is
@@ -269,10 +237,12 @@ impl Session {
         // as long as `&self` (`Session::typed`, `report`), so no borrow outlives its arena.
         // `arena` itself is not used after this function.
         let arena: &'static Arena = unsafe { &*core::ptr::from_ref(&texts) };
-        let text = match value {
-            Some((_, v)) => arena.keep(v.to_json()),
-            None => "null",
-        };
+        let text = match form {
+            // The last of a repeated key is the one read, as in JSON.parse.
+            Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key),
+            _ => None,
+        }
+        .map_or("null", |(_, v)| arena.keep(v.to_json()));
         let mut hits = Vec::new();
         let options = &self.options;
         let read = read::read_key(
@@ -286,10 +256,14 @@ impl Session {
         );
         if read.is_err() {
             self.broken.push(String::from(key));
-            hits.clear();
         }
-        if let Some(slot) = part.and_then(|i| self.parts.get_mut(i)) {
-            *slot = Part { texts, hits };
+        if let Some(i) = FORM_KEYS.iter().position(|k| *k == key) {
+            if self.parts.is_empty() {
+                self.parts.resize_with(FORM_KEYS.len(), Part::default);
+            }
+            if let Some(slot) = self.parts.get_mut(i) {
+                *slot = Part { texts, hits };
+            }
         }
     }
 }
