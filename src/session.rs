@@ -86,6 +86,8 @@ struct Part {
     texts: Arena,
     /// Its `FORM001` findings, in the order the reader found them.
     hits: Vec<Hit>,
+    /// The length of its JSON text: room for the next one.
+    len: usize,
 }
 
 impl Clone for Session {
@@ -227,6 +229,8 @@ impl Session {
     /// its findings, and whether its value is JSON.
     fn read_key(&mut self, form: &Raw, key: &str) {
         self.broken.retain(|k| k != key);
+        let part = FORM_KEYS.iter().position(|k| *k == key);
+        let room = part.and_then(|i| self.parts.get(i)).map_or(0, |p| p.len);
         let texts = Arena::new();
         // SAFETY: the read below leaves borrows of `texts` in one field of `self.typed`, the
         // field of `key` (and nowhere else: `read_key` writes only that field). `texts` is
@@ -242,7 +246,11 @@ impl Session {
             Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key),
             _ => None,
         }
-        .map_or("null", |(_, v)| arena.keep(v.to_json()));
+        .map_or("null", |(_, v)| {
+            let mut json = String::with_capacity(room + 16);
+            v.write(&mut json);
+            arena.keep(json)
+        });
         let mut hits = Vec::new();
         let options = &self.options;
         let read = read::read_key(
@@ -257,12 +265,16 @@ impl Session {
         if read.is_err() {
             self.broken.push(String::from(key));
         }
-        if let Some(i) = FORM_KEYS.iter().position(|k| *k == key) {
+        if let Some(i) = part {
             if self.parts.is_empty() {
                 self.parts.resize_with(FORM_KEYS.len(), Part::default);
             }
             if let Some(slot) = self.parts.get_mut(i) {
-                *slot = Part { texts, hits };
+                *slot = Part {
+                    texts,
+                    hits,
+                    len: text.len(),
+                };
             }
         }
     }
