@@ -84,7 +84,10 @@ struct Part {
     /// form borrows.
     #[expect(dead_code, reason = "kept for what the typed form borrows from it")]
     texts: Arena,
-    /// Its `FORM001` findings, in the order the reader found them.
+    /// Fields of its group read one by one since (`set` of `group.field`), each with the
+    /// texts it borrows.
+    fields: Vec<(String, Arena)>,
+    /// Its `FORM001` findings.
     hits: Vec<Hit>,
     /// The length of its JSON text: room for the next one.
     len: usize,
@@ -142,12 +145,15 @@ impl Session {
     /// `None` removes it.
     pub fn set(&mut self, path: &str, value: Option<Raw>) -> Result<Report, SessionError> {
         let steps = steps(path)?;
+        let one = self.one_field(&steps);
         match value {
             Some(v) => put(&mut self.form, &steps, v),
             None => remove(&mut self.form, &steps),
         }
-        if let Some(Step::Key(key)) = steps.first() {
-            self.refresh(Some(&[key]));
+        match (one, steps.first()) {
+            (Some((key, field)), _) => self.read_field(key, field),
+            (None, Some(Step::Key(key))) => self.refresh(Some(&[key])),
+            _ => {}
         }
         Ok(self.report(None))
     }
@@ -231,38 +237,19 @@ impl Session {
         self.broken.retain(|k| k != key);
         let part = FORM_KEYS.iter().position(|k| *k == key);
         let room = part.and_then(|i| self.parts.get(i)).map_or(0, |p| p.len);
-        let texts = Arena::new();
-        // SAFETY: the read below leaves borrows of `texts` in one field of `self.typed`, the
-        // field of `key` (and nowhere else: `read_key` writes only that field). `texts` is
-        // then moved into `self.parts`, which moves no text it holds (an arena's texts are on
-        // the heap, see `Arena::keep`), and is dropped only when it is replaced here, after the
-        // same field has been read again from another arena, or in `refresh`, after
-        // `self.typed` has been reset, or with the session. `self.typed` is only lent out for
-        // as long as `&self` (`Session::typed`, `report`), so no borrow outlives its arena.
-        // `arena` itself is not used after this function.
-        let arena: &'static Arena = unsafe { &*core::ptr::from_ref(&texts) };
-        let text = match form {
+        let value = match form {
             // The last of a repeated key is the one read, as in JSON.parse.
             Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key),
             _ => None,
+        };
+        let mut text = String::with_capacity(room + 16);
+        match value {
+            Some((_, v)) => v.write(&mut text),
+            None => text.push_str("null"),
         }
-        .map_or("null", |(_, v)| {
-            let mut json = String::with_capacity(room + 16);
-            v.write(&mut json);
-            arena.keep(json)
-        });
-        let mut hits = Vec::new();
-        let options = &self.options;
-        let read = read::read_key(
-            key,
-            text,
-            arena,
-            options.date_order,
-            &|k| options.profile(k).is_some(),
-            &mut self.typed,
-            &mut hits,
-        );
-        if read.is_err() {
+        let len = text.len();
+        let (texts, hits, json) = self.read_text(key, false, text);
+        if !json {
             self.broken.push(String::from(key));
         }
         if let Some(i) = part {
@@ -271,13 +258,106 @@ impl Session {
             }
             if let Some(slot) = self.parts.get_mut(i) {
                 *slot = Part {
+                    len,
                     texts,
                     hits,
-                    len: text.len(),
+                    fields: Vec::new(),
                 };
             }
         }
     }
+
+    /// Whether a `set` at `steps` may re-read only one field of a group: the form holds the
+    /// group once, as an object read as one, with the field at most once.
+    fn one_field<'p>(&self, steps: &[Step<'p>]) -> Option<(&'p str, &'p str)> {
+        let [Step::Key(key), Step::Key(field), ..] = steps else {
+            return None;
+        };
+        let Raw::Object(entries) = &self.form else {
+            return None;
+        };
+        let mut given = entries.iter().filter(|(k, _)| k == key);
+        let (Some((_, Raw::Object(group))), None) = (given.next(), given.next()) else {
+            return None;
+        };
+        let fresh = self.typed.is_object && self.broken.is_empty() && !self.parts.is_empty();
+        (fresh && group.iter().filter(|(k, _)| k == field).count() <= 1).then_some((*key, *field))
+    }
+
+    /// Reads `field` of the group at `key` again (see [`Session::one_field`]).
+    fn read_field(&mut self, key: &str, field: &str) {
+        let form = core::mem::take(&mut self.form);
+        let value = form.get(key).and_then(|g| g.get(field));
+        let mut text = String::from("{");
+        crate::json::write_text(field, &mut text);
+        text.push(':');
+        match value {
+            Some(v) => v.write(&mut text),
+            None => text.push_str("null"),
+        }
+        text.push('}');
+        let (texts, hits, json) = self.read_text(key, true, text);
+        let part = FORM_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|i| self.parts.get_mut(i));
+        match part {
+            Some(part) if json => {
+                part.hits.retain(|h| !under(&h.field, key, field));
+                part.hits.extend(hits);
+                match part.fields.iter_mut().find(|(f, _)| f == field) {
+                    Some((_, slot)) => *slot = texts,
+                    None => part.fields.push((String::from(field), texts)),
+                }
+            }
+            // Not JSON: the whole key, read again, says so.
+            _ => self.read_key(&form, key),
+        }
+        self.form = form;
+    }
+
+    /// Reads `json` as the value of the form's `key` into the typed form (with `some`, as some
+    /// of the fields of its group: see [`read::read_key`]). The answer: the arena the typed
+    /// form now borrows from, the findings, and whether the text was JSON.
+    #[inline(never)]
+    fn read_text(&mut self, key: &str, some: bool, json: String) -> (Arena, Vec<Hit>, bool) {
+        let texts = Arena::new();
+        // SAFETY: the read below leaves borrows of `texts` in the field of `key` of
+        // `self.typed` (with `some`, in the fields of its group that the text gives), nowhere
+        // else: `read::read_key` writes only there. The callers keep `texts` in that key's
+        // part, and a part's arena is dropped only after what borrowed from it has been read
+        // again from another: a whole read of the key overwrites the key's whole field, then
+        // the part (with all its arenas) is replaced (`read_key`); a read of one field of a
+        // group overwrites that field, then that field's arena is replaced (`read_field`; if
+        // that read fails, the whole key is read before `texts` drops); `refresh` resets
+        // `self.typed` before it drops the parts. Moving an arena moves no text it holds (see
+        // `Arena::keep`). `self.typed` is only lent out for as long as `&self`
+        // (`Session::typed`, `report`), so no borrow of it outlives its arena; `arena` is not
+        // used after this function.
+        let arena: &'static Arena = unsafe { &*core::ptr::from_ref(&texts) };
+        let text = arena.keep(json);
+        let mut hits = Vec::new();
+        let options = &self.options;
+        let read = read::read_key(
+            key,
+            some,
+            text,
+            arena,
+            options.date_order,
+            &|k| options.profile(k).is_some(),
+            &mut self.typed,
+            &mut hits,
+        );
+        (texts, hits, read.is_ok())
+    }
+}
+
+/// Whether `path` is `key.field` or lies under it.
+fn under(path: &str, key: &str, field: &str) -> bool {
+    path.strip_prefix(key)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_prefix(field))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// The value at `steps` under `v`, made an object or a list where it must be one.

@@ -150,11 +150,18 @@ pub fn read<'a>(
 
 /// Reads `text`, the value of the form's top-level `key`, into its field of `f` as the
 /// whole-form read reads it there (a session re-reads only the keys that changed); the form's
-/// other fields are left as they are. Findings are appended to `out`. A key the model does not
-/// have is only checked to be JSON. On `Err` (`text` is not one JSON value) the key's field is
-/// left as its default.
+/// other fields are left as they are. With `some`, `text` is an object of some of the fields
+/// of the group at `key` (a session re-reading one field of a group): those are read into the
+/// group as it is, the group's others are left as they are. Findings are appended to `out`. A
+/// key the model does not have is only checked to be JSON. On `Err` (`text` is not one JSON
+/// value) the key's field is left as its default.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the reader's inputs, as `read` takes them"
+)]
 pub fn read_key<'a>(
     key: &str,
+    some: bool,
     text: &'a str,
     arena: &'a Arena,
     order: DateOrder,
@@ -173,14 +180,14 @@ pub fn read_key<'a>(
     let Some(key) = FORM_KEYS.iter().copied().find(|k| *k == key) else {
         return r.c.skip().and_then(|()| r.c.end());
     };
-    let read = r.key(f, key).and_then(|()| r.c.end());
+    let read = r.key(f, key, !some).and_then(|()| r.c.end());
     if read.is_err() {
         // `null` is absent: every field of the key to its default.
         let _null = Reader {
             c: &mut Cursor::new("null", arena),
             ..r
         }
-        .key(f, key);
+        .key(f, key, true);
     }
     read
 }
@@ -207,6 +214,14 @@ pub fn read_next<'a>(
 
 type R<T> = Result<T, JsonError>;
 
+/// The group `g`, to be read into: as it is, or (`fresh`) emptied first.
+fn group_of<T: Default>(g: &mut T, fresh: bool) -> &mut T {
+    if fresh {
+        *g = T::default();
+    }
+    g
+}
+
 struct Reader<'a, 'f> {
     c: &'f mut Cursor<'a>,
     order: DateOrder,
@@ -223,14 +238,15 @@ impl<'a> Reader<'a, '_> {
             return Ok(f);
         }
         f.is_object = true;
-        self.fields(FORM, FORM_KEYS, |r, key| r.key(&mut f, key))?;
+        self.fields(FORM, FORM_KEYS, |r, key| r.key(&mut f, key, true))?;
         Ok(f)
     }
 
     /// The value at the form's top-level `key` (one of [`FORM_KEYS`]), read into its field of
     /// `f`; the other fields are left as they are. On `Ok` the field is wholly what the value
-    /// says; on `Err` it is left as it was.
-    fn key(&mut self, f: &mut Form<'a>, key: &'static str) -> R<()> {
+    /// says, or, when not `fresh` and the value is a group's object, the group's fields it
+    /// gives are (and the others as they were); on `Err` the field may be half read.
+    fn key(&mut self, f: &mut Form<'a>, key: &'static str, fresh: bool) -> R<()> {
         let r = self;
         match key {
             "requestType" => {
@@ -247,7 +263,7 @@ impl<'a> Reader<'a, '_> {
                 }
             }
             "legalBasis" => {
-                let mut b = LegalBasis::default();
+                let b = group_of(&mut f.legal_basis, fresh);
                 r.group(FORM, key, LEGAL_BASIS, |r, o, k| {
                     match k {
                         "instrument" => b.instrument = r.text(o, k)?,
@@ -255,10 +271,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.legal_basis = b;
             }
             "authority" => {
-                let mut a = Authority::default();
+                let a = group_of(&mut f.authority, fresh);
                 r.group(FORM, key, AUTHORITY, |r, o, k| {
                     let t = r.text(o, k)?;
                     match k {
@@ -269,10 +284,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.authority = a;
             }
             "case" => {
-                let mut c = Case::default();
+                let c = group_of(&mut f.case, fresh);
                 r.group(FORM, key, CASE, |r, o, k| {
                     match k {
                         "reference" => c.reference = r.text(o, k)?,
@@ -295,10 +309,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.case = c;
             }
             "provider" => {
-                let mut p = Provider::default();
+                let p = group_of(&mut f.provider, fresh);
                 r.group(FORM, key, PROVIDER, |r, o, k| {
                     match k {
                         "name" => p.name = r.text(o, k)?,
@@ -309,7 +322,6 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.provider = p;
             }
             "accounts" => {
                 f.accounts = r.rows(FORM, key, "accounts", |r, row| {
@@ -329,7 +341,7 @@ impl<'a> Reader<'a, '_> {
                 })?
             }
             "data" => {
-                let mut d = Data::default();
+                let d = group_of(&mut f.data, fresh);
                 r.group(FORM, key, DATA, |r, o, k| {
                     match k {
                         "categories" => d.categories = r.categories()?,
@@ -338,10 +350,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.data = d;
             }
             "preservation" => {
-                let mut p = Preservation::default();
+                let p = group_of(&mut f.preservation, fresh);
                 r.group(FORM, key, PRESERVATION, |r, o, k| {
                     match k {
                         "status" => {
@@ -376,10 +387,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.preservation = p;
             }
             "recordsLocation" => {
-                let mut l = RecordsLocation::default();
+                let l = group_of(&mut f.records_location, fresh);
                 r.group(FORM, key, RECORDS_LOCATION, |r, o, k| {
                     match k {
                         "country" => l.country = r.country(o, k)?,
@@ -391,10 +401,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.records_location = l;
             }
             "emergency" => {
-                let mut e = Emergency::default();
+                let e = group_of(&mut f.emergency, fresh);
                 r.group(FORM, key, EMERGENCY, |r, o, k| {
                     match k {
                         "active" => e.active = r.boolean(o, k)?,
@@ -409,10 +418,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.emergency = e;
             }
             "notification" => {
-                let mut n = Notification::default();
+                let n = group_of(&mut f.notification, fresh);
                 r.group(FORM, key, NOTIFICATION, |r, o, k| {
                     match k {
                         "providerNotifies" => {
@@ -433,10 +441,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.notification = n;
             }
             _ => {
-                let mut c = Csam::default();
+                let c = group_of(&mut f.csam, fresh);
                 r.group(FORM, key, CSAM, |r, o, k| {
                     match k {
                         "likely" => c.likely = r.boolean(o, k)?,
@@ -455,7 +462,6 @@ impl<'a> Reader<'a, '_> {
                     }
                     Ok(())
                 })?;
-                f.csam = c;
             }
         }
         Ok(())
@@ -913,13 +919,33 @@ mod tests {
             .map(|k| raw.get(k).unwrap().to_json())
             .collect();
         for (k, text) in FORM_KEYS.iter().zip(&texts) {
-            read_key(k, text, &arena, o.date_order, &profile, &mut f, &mut hits).unwrap();
+            read_key(
+                k,
+                false,
+                text,
+                &arena,
+                o.date_order,
+                &profile,
+                &mut f,
+                &mut hits,
+            )
+            .unwrap();
         }
         assert_eq!(f, whole);
         assert_eq!(hits, whole_hits);
         for k in FORM_KEYS {
             let mut out = Vec::new();
-            read_key(k, "null", &arena, o.date_order, &profile, &mut f, &mut out).unwrap();
+            read_key(
+                k,
+                false,
+                "null",
+                &arena,
+                o.date_order,
+                &profile,
+                &mut f,
+                &mut out,
+            )
+            .unwrap();
             assert!(out.is_empty(), "{k}");
         }
         assert_eq!(
@@ -931,44 +957,46 @@ mod tests {
         );
         // Not JSON: an error, and the field as its default.
         let mut g = whole.clone();
-        assert!(
-            read_key(
-                "case",
-                r#"{"reference": "x"} 1"#,
-                &arena,
-                o.date_order,
-                &profile,
-                &mut g,
-                &mut Vec::new()
-            )
-            .is_err()
-        );
+        fn one<'a>(
+            key: &str,
+            some: bool,
+            text: &'a str,
+            g: &mut Form<'a>,
+        ) -> Result<Vec<String>, JsonError> {
+            let arena: &'a Arena = alloc::boxed::Box::leak(alloc::boxed::Box::default());
+            let o = crate::Options::new(Date::from_ymd(2026, 11, 29).unwrap());
+            let mut out = Vec::new();
+            let profile = |k: &str| o.profile(k).is_some();
+            read_key(key, some, text, arena, o.date_order, &profile, g, &mut out)?;
+            Ok(out.iter().map(|h| h.field.to_string()).collect())
+        }
+        assert!(one("case", false, r#"{"reference": "x"} 1"#, &mut g).is_err());
         assert_eq!(g.case, Case::default());
-        assert!(
-            read_key(
-                "extra",
-                "[1,",
-                &arena,
-                o.date_order,
-                &profile,
-                &mut g,
-                &mut Vec::new()
-            )
-            .is_err()
-        );
-        assert!(
-            read_key(
-                "extra",
-                r#"{"case": 1}"#,
-                &arena,
-                o.date_order,
-                &profile,
-                &mut g,
-                &mut Vec::new()
-            )
-            .is_ok()
-        );
+        assert!(one("extra", false, "[1,", &mut g).is_err());
+        assert_eq!(one("extra", false, r#"{"case": 1}"#, &mut g), Ok(vec![]));
         assert_eq!(g.requested_country, whole.requested_country);
+        // Some fields of a group: those, read into the group as it is.
+        let mut g = whole.clone();
+        assert_eq!(
+            one("case", true, r#"{"reference": "R-2", "facts": 5}"#, &mut g),
+            Ok(vec![])
+        );
+        assert_eq!(
+            one(
+                "authority",
+                true,
+                r#"{"email": "a@b.fj", "phone": [1]}"#,
+                &mut g
+            ),
+            Ok(vec![String::from("authority.phone")])
+        );
+        let mut want = whole.clone();
+        want.case.reference = Some("R-2");
+        want.case.facts = Some("5");
+        want.authority.email = Some("a@b.fj");
+        assert_eq!(g, want);
+        assert!(one("case", true, r#"{"nexus": "x"} 1"#, &mut g).is_err());
+        assert_eq!(g.case, Case::default());
     }
 
     #[test]
