@@ -595,6 +595,47 @@ mod tests {
         }
     }
 
+    /// `set` of one field of a group re-reads that field: its findings are replaced, the
+    /// others kept, and each field keeps one arena however often it is set.
+    #[test]
+    fn a_field_of_a_group_is_read_again_alone() {
+        let mut s = session();
+        s.replace(json(
+            r#"{"authority": {"name": [1], "email": "a@police.gov.fj"}, "case": {"facts": "x"}}"#,
+        ));
+        let want = |s: &Session| crate::validate::validate_json(&s.form().to_json(), s.options());
+        let fields = |r: &Report| -> Vec<String> {
+            r.findings
+                .iter()
+                .filter(|f| f.code == "FORM001")
+                .map(|f| f.field.to_string())
+                .collect()
+        };
+        for v in ["5", "[2]", r#""ok@police.gov.fj""#, "{}"] {
+            let r = s.set("authority.email", Some(json(v))).unwrap();
+            assert_eq!(r, want(&s), "{v}");
+            let mut expect = alloc::vec![String::from("authority.name")];
+            if v.starts_with(['[', '{']) {
+                expect.push(String::from("authority.email"));
+            }
+            assert_eq!(fields(&r), expect, "{v}");
+        }
+        let r = s.set("authority.email", None).unwrap();
+        assert_eq!(r, want(&s));
+        assert_eq!(s.typed().authority.email, None);
+        let authority = FORM_KEYS.iter().position(|k| *k == "authority").unwrap();
+        assert_eq!(s.parts[authority].fields.len(), 1);
+        // A group whose field is given twice (a `Raw` built by hand): read whole.
+        let mut form = s.form().clone();
+        if let Some(Raw::Object(case)) = form.get_mut("case") {
+            case.push((String::from("facts"), json("[1]")));
+        }
+        s.replace(form);
+        let r = s.set("case.facts", Some(json(r#""y""#))).unwrap();
+        assert_eq!(r, want(&s));
+        assert!(fields(&r).contains(&String::from("case.facts")));
+    }
+
     /// A key given twice in a `Raw` built by hand reads as its last value, as in the text.
     #[test]
     fn a_key_given_twice_by_hand_reads_as_its_last() {
