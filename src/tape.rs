@@ -53,9 +53,14 @@ impl ser::Error for Unsupported {
 }
 
 impl Tape {
-    /// `value` written on a fresh tape.
+    /// `value` written on a fresh tape, with room for a report of a few findings (growing
+    /// the tape from empty was ~5 % of a `session.set` in Node's profile).
     pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unsupported> {
-        let mut tape = Tape::default();
+        let mut tape = Tape {
+            words: Vec::with_capacity(256),
+            text: String::with_capacity(2048),
+            units: 0,
+        };
         value.serialize(&mut tape)?;
         Ok(tape)
     }
