@@ -207,7 +207,10 @@ impl Session {
     fn refresh(&mut self, keys: Option<&[&str]>) {
         let form = core::mem::take(&mut self.form);
         match (&form, keys) {
-            (Raw::Object(_), Some(keys)) if self.typed.is_object => {
+            // Many keys: once over the form is less work than once over it for each.
+            (Raw::Object(_), Some(keys))
+                if self.typed.is_object && keys.len() <= FORM_KEYS.len() =>
+            {
                 for key in keys {
                     self.read_key(&form, key);
                 }
@@ -222,8 +225,13 @@ impl Session {
                 self.broken.clear();
                 // Not an object: nothing of it is read (the report reads its text).
                 if let Raw::Object(entries) = form {
-                    for (key, _) in entries {
+                    for key in FORM_KEYS {
                         self.read_key(form, key);
+                    }
+                    for (key, v) in entries {
+                        if !FORM_KEYS.contains(&key.as_str()) && !is_json(v) {
+                            self.broken.push(key.clone());
+                        }
                     }
                 }
             }
@@ -235,16 +243,27 @@ impl Session {
     /// its findings, and whether its value is JSON.
     fn read_key(&mut self, form: &Raw, key: &str) {
         self.broken.retain(|k| k != key);
-        let part = FORM_KEYS.iter().position(|k| *k == key);
-        let room = part.and_then(|i| self.parts.get(i)).map_or(0, |p| p.len);
-        let value = match form {
-            // The last of a repeated key is the one read, as in JSON.parse.
-            Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key),
-            _ => None,
+        // The last of a repeated key is the one read, as in JSON.parse; the text of the ones
+        // before is still read over, so each must be JSON.
+        let mut value = None;
+        if let Raw::Object(entries) = form {
+            for (_, v) in entries.iter().filter(|(k, _)| k == key) {
+                if value.is_some_and(|before| !is_json(before)) {
+                    self.broken.push(String::from(key));
+                }
+                value = Some(v);
+            }
+        }
+        let Some(part) = FORM_KEYS.iter().position(|k| *k == key) else {
+            if value.is_some_and(|v| !is_json(v)) {
+                self.broken.push(String::from(key));
+            }
+            return;
         };
+        let room = self.parts.get(part).map_or(0, |p| p.len);
         let mut text = String::with_capacity(room + 16);
         match value {
-            Some((_, v)) => v.write(&mut text),
+            Some(v) => v.write(&mut text),
             None => text.push_str("null"),
         }
         let len = text.len();
@@ -252,18 +271,16 @@ impl Session {
         if !json {
             self.broken.push(String::from(key));
         }
-        if let Some(i) = part {
-            if self.parts.is_empty() {
-                self.parts.resize_with(FORM_KEYS.len(), Part::default);
-            }
-            if let Some(slot) = self.parts.get_mut(i) {
-                *slot = Part {
-                    len,
-                    texts,
-                    hits,
-                    fields: Vec::new(),
-                };
-            }
+        if self.parts.is_empty() {
+            self.parts.resize_with(FORM_KEYS.len(), Part::default);
+        }
+        if let Some(slot) = self.parts.get_mut(part) {
+            *slot = Part {
+                len,
+                texts,
+                hits,
+                fields: Vec::new(),
+            };
         }
     }
 
@@ -350,6 +367,15 @@ impl Session {
         );
         (texts, hits, read.is_ok())
     }
+}
+
+/// Whether `v`'s text is JSON (only a [`Raw`] built by hand with a number that is not one is
+/// not).
+fn is_json(v: &Raw) -> bool {
+    let text = v.to_json();
+    let arena = Arena::new();
+    let mut c = crate::json::Cursor::new(&text, &arena).inside_object();
+    c.skip().and_then(|()| c.end()).is_ok()
 }
 
 /// Whether `path` is `key.field` or lies under it.
@@ -634,6 +660,37 @@ mod tests {
         let r = s.set("case.facts", Some(json(r#""y""#))).unwrap();
         assert_eq!(r, want(&s));
         assert!(fields(&r).contains(&String::from("case.facts")));
+    }
+
+    /// A key given twice whose first value is not JSON: the text is not JSON either.
+    #[test]
+    fn a_key_given_twice_is_json_only_if_each_value_is() {
+        for key in ["requestType", "extra"] {
+            let mut s = session();
+            let form = Raw::Object(alloc::vec![
+                (String::from(key), Raw::Number(String::from("1 2"))),
+                (String::from(key), json(r#""formal_mar""#)),
+            ]);
+            let r = s.replace(form);
+            assert_eq!(
+                r,
+                crate::validate::validate_json(&s.form().to_json(), s.options())
+            );
+            assert!(r.findings.iter().any(|f| f.field.is_empty()), "{key}");
+        }
+    }
+
+    /// A form of 100 000 keys outside the model is read over once, not once for each key.
+    #[test]
+    fn many_keys_are_read_over_once() {
+        let mut s = session();
+        let keys = (0..100_000).map(|i| (alloc::format!("k{i}"), Raw::Null));
+        let form = Raw::Object(keys.collect());
+        let start = std::time::Instant::now();
+        s.replace(form);
+        s.set("case.reference", Some(json(r#""R""#))).unwrap();
+        s.merge(json(r#"{"authority": {"name": "FPF"}}"#), &[]);
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
     /// A key given twice in a `Raw` built by hand reads as its last value, as in the text.
