@@ -60,14 +60,15 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, SessionError> {
 
 /// A form kept between calls, with the options it is checked with. The form is kept as it was
 /// given ([`Raw`]: what was set, even a value the reader cannot use, comes back from `form()`),
-/// and read key by key: a call re-reads only the top-level keys it changed, with the reader
-/// `validate` uses ([`read::read_key`]), so its report is `validate`'s of the same form.
+/// and read key by key: a call re-reads only the top-level keys it changed (a `set` of a
+/// group's field, only that field), with the reader `validate` uses ([`read::read_key`]), so
+/// its report is `validate`'s of the same form.
 pub struct Session {
     form: Raw,
     options: Options,
     /// The form as read: the field of each key of [`FORM_KEYS`] borrows from that key's
     /// [`Part`]. `'static` is never handed out: [`Session::typed`] lends it for `&self` (see
-    /// [`Session::read_key`] for why the borrows stay valid).
+    /// [`Session::read_text`] for why the borrows stay valid).
     typed: Form<'static>,
     /// One for each key of [`FORM_KEYS`], in that order (none before a key is read).
     parts: Vec<Part>,
