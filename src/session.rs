@@ -117,10 +117,7 @@ impl Session {
         Session {
             form: Raw::Object(Vec::new()),
             options,
-            typed: Form {
-                is_object: true,
-                ..Form::default()
-            },
+            typed: empty(true),
             parts: Vec::new(),
             broken: Vec::new(),
         }
@@ -218,10 +215,7 @@ impl Session {
             }
             (form, _) => {
                 // The typed form lets go of the parts' texts before they go.
-                self.typed = Form {
-                    is_object: matches!(form, Raw::Object(_)),
-                    ..Form::default()
-                };
+                self.typed = empty(matches!(form, Raw::Object(_)));
                 self.parts.clear();
                 self.broken.clear();
                 // Not an object: nothing of it is read (the report reads its text).
@@ -367,6 +361,15 @@ impl Session {
             &mut hits,
         );
         (texts, hits, read.is_ok())
+    }
+}
+
+/// A form with nothing read (in one place: it is a large value to write out).
+#[inline(never)]
+fn empty(is_object: bool) -> Form<'static> {
+    Form {
+        is_object,
+        ..Form::default()
     }
 }
 
