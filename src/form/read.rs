@@ -229,6 +229,49 @@ struct Reader<'a, 'f> {
     profile_exists: &'f dyn Fn(&str) -> bool,
 }
 
+/// Where the reader is among an object's keys ([`Reader::next_field`]).
+struct Fields {
+    o: Obj,
+    keys: &'static [&'static str],
+    /// The keys of `keys` read so far (a bit each; no object of the model has 32 keys).
+    seen: u32,
+    first: bool,
+}
+
+/// Where the reader is in a list ([`Reader::next_row`]).
+struct Rows {
+    /// The object that holds the list, and the list's key there.
+    o: Obj,
+    key: &'static str,
+    /// The list's path, for its rows' (`accounts`).
+    path: &'static str,
+    /// What a row must be (a term the messages translate) and the kinds it may be written as.
+    expected: &'static str,
+    kinds: &'static [Kind],
+    count: usize,
+    first: bool,
+}
+
+/// The next row of a list: a row to read (at the path it has), or a blank one (`null`, or
+/// `FORM001` said).
+enum Row {
+    Read(Obj),
+    Blank,
+}
+
+const OBJECT: &[Kind] = &[Kind::Object];
+const TEXTS: &[Kind] = &[Kind::Text, Kind::Number];
+const ANY: &[Kind] = &[
+    Kind::Bool,
+    Kind::Number,
+    Kind::Text,
+    Kind::List,
+    Kind::Object,
+];
+
+// The walk over objects and lists is written once (`fields`/`next_field`, `group`, `list`/
+// `next_row`): each group's reading below is a loop over its keys, not a closure that would
+// make a copy of the walk per group (issue 15: the reader was the largest function in the wasm).
 impl<'a> Reader<'a, '_> {
     fn form(&mut self) -> R<Form<'a>> {
         let mut f = Form::default();
@@ -238,7 +281,10 @@ impl<'a> Reader<'a, '_> {
             return Ok(f);
         }
         f.is_object = true;
-        self.fields(FORM, FORM_KEYS, |r, key| r.key(&mut f, key, true))?;
+        let mut top = self.fields(FORM, FORM_KEYS)?;
+        while let Some(key) = self.next_field(&mut top)? {
+            self.key(&mut f, key, true)?;
+        }
         Ok(f)
     }
 
@@ -264,96 +310,109 @@ impl<'a> Reader<'a, '_> {
             }
             "legalBasis" => {
                 let b = group_of(&mut f.legal_basis, fresh);
-                r.group(FORM, key, LEGAL_BASIS, |r, o, k| {
+                let mut g = r.group(FORM, key, LEGAL_BASIS)?;
+                while let Some(k) = r.next_field(&mut g)? {
                     match k {
-                        "instrument" => b.instrument = r.text(o, k)?,
-                        _ => b.article = r.text(o, k)?,
+                        "instrument" => b.instrument = r.text(g.o, k)?,
+                        _ => b.article = r.text(g.o, k)?,
                     }
-                    Ok(())
-                })?;
+                }
             }
             "authority" => {
                 let a = group_of(&mut f.authority, fresh);
-                r.group(FORM, key, AUTHORITY, |r, o, k| {
-                    let t = r.text(o, k)?;
+                let mut g = r.group(FORM, key, AUTHORITY)?;
+                while let Some(k) = r.next_field(&mut g)? {
+                    let t = r.text(g.o, k)?;
                     match k {
                         "name" => a.name = t,
                         "officer" => a.officer = t,
                         "email" => a.email = t,
                         _ => a.phone = t,
                     }
-                    Ok(())
-                })?;
+                }
             }
             "case" => {
                 let c = group_of(&mut f.case, fresh);
-                r.group(FORM, key, CASE, |r, o, k| {
+                let mut g = r.group(FORM, key, CASE)?;
+                while let Some(k) = r.next_field(&mut g)? {
                     match k {
-                        "reference" => c.reference = r.text(o, k)?,
-                        "facts" => c.facts = r.text(o, k)?,
-                        "nexus" => c.nexus = r.text(o, k)?,
+                        "reference" => c.reference = r.text(g.o, k)?,
+                        "facts" => c.facts = r.text(g.o, k)?,
+                        "nexus" => c.nexus = r.text(g.o, k)?,
                         _ => {
-                            c.offences = r.rows(o, k, "case.offences", |r, row| {
+                            let mut rows = Vec::new();
+                            let mut l = r.list(g.o, k, "case.offences", "group", OBJECT)?;
+                            while let Some(row) = r.next_row(&mut l)? {
                                 let mut x = Offence::default();
-                                r.fields(row, OFFENCE, |r, k| {
-                                    match k {
-                                        "name" => x.name = r.text(row, k)?,
-                                        "provision" => x.provision = r.text(row, k)?,
-                                        _ => x.max_penalty_years = r.integer(row, k)?,
+                                if let Row::Read(row) = row {
+                                    let mut h = r.fields(row, OFFENCE)?;
+                                    while let Some(k) = r.next_field(&mut h)? {
+                                        match k {
+                                            "name" => x.name = r.text(row, k)?,
+                                            "provision" => x.provision = r.text(row, k)?,
+                                            _ => x.max_penalty_years = r.integer(row, k)?,
+                                        }
                                     }
-                                    Ok(())
-                                })?;
-                                Ok(x)
-                            })?
+                                }
+                                rows.push(x);
+                            }
+                            c.offences = rows;
                         }
                     }
-                    Ok(())
-                })?;
+                }
             }
             "provider" => {
                 let p = group_of(&mut f.provider, fresh);
-                r.group(FORM, key, PROVIDER, |r, o, k| {
+                let mut g = r.group(FORM, key, PROVIDER)?;
+                while let Some(k) = r.next_field(&mut g)? {
                     match k {
-                        "name" => p.name = r.text(o, k)?,
-                        "legalEntity" => p.legal_entity = r.text(o, k)?,
-                        "country" => p.country = r.country(o, k)?,
-                        "userCountry" => p.user_country = r.country(o, k)?,
-                        _ => p.profile = r.profile(o, k)?,
+                        "name" => p.name = r.text(g.o, k)?,
+                        "legalEntity" => p.legal_entity = r.text(g.o, k)?,
+                        "country" => p.country = r.country(g.o, k)?,
+                        "userCountry" => p.user_country = r.country(g.o, k)?,
+                        _ => p.profile = r.profile(g.o, k)?,
                     }
-                    Ok(())
-                })?;
+                }
             }
             "accounts" => {
-                f.accounts = r.rows(FORM, key, "accounts", |r, row| {
+                let mut rows = Vec::new();
+                let mut l = r.list(FORM, key, "accounts", "group", OBJECT)?;
+                while let Some(row) = r.next_row(&mut l)? {
                     let mut a = Account::default();
-                    r.fields(row, ACCOUNT, |r, k| {
-                        match k {
-                            "kind" => {
-                                a.kind = r.choice(row, k, &AccountKind::ALL, &AccountKind::NAMES)?
+                    if let Row::Read(row) = row {
+                        let mut h = r.fields(row, ACCOUNT)?;
+                        while let Some(k) = r.next_field(&mut h)? {
+                            match k {
+                                "kind" => {
+                                    a.kind =
+                                        r.choice(row, k, &AccountKind::ALL, &AccountKind::NAMES)?
+                                }
+                                "value" => a.value = r.text(row, k)?,
+                                "timestamp" => a.timestamp = r.date_time(row, k)?,
+                                _ => a.port = r.integer(row, k)?,
                             }
-                            "value" => a.value = r.text(row, k)?,
-                            "timestamp" => a.timestamp = r.date_time(row, k)?,
-                            _ => a.port = r.integer(row, k)?,
                         }
-                        Ok(())
-                    })?;
-                    Ok(a)
-                })?
+                    }
+                    rows.push(a);
+                }
+                f.accounts = rows;
             }
             "data" => {
                 let d = group_of(&mut f.data, fresh);
-                r.group(FORM, key, DATA, |r, o, k| {
+                let mut g = r.group(FORM, key, DATA)?;
+                while let Some(k) = r.next_field(&mut g)? {
                     match k {
                         "categories" => d.categories = r.categories()?,
-                        "from" => d.from = r.date(o, k)?,
-                        _ => d.to = r.date(o, k)?,
+                        "from" => d.from = r.date(g.o, k)?,
+                        _ => d.to = r.date(g.o, k)?,
                     }
-                    Ok(())
-                })?;
+                }
             }
             "preservation" => {
                 let p = group_of(&mut f.preservation, fresh);
-                r.group(FORM, key, PRESERVATION, |r, o, k| {
+                let mut g = r.group(FORM, key, PRESERVATION)?;
+                while let Some(k) = r.next_field(&mut g)? {
+                    let o = g.o;
                     match k {
                         "status" => {
                             p.status = r.choice(
@@ -371,40 +430,48 @@ impl<'a> Reader<'a, '_> {
                         "necessity" => p.necessity = r.text(o, k)?,
                         "marToFollow" => p.mar_to_follow = r.boolean(o, k)?,
                         _ => {
-                            p.extensions = r.rows(o, k, "preservation.extensions", |r, row| {
+                            let mut rows = Vec::new();
+                            let path = "preservation.extensions";
+                            let mut l = r.list(o, k, path, "group", OBJECT)?;
+                            while let Some(row) = r.next_row(&mut l)? {
                                 let mut e = Extension::default();
-                                r.fields(row, EXTENSION, |r, k| {
-                                    match k {
-                                        "requestedOn" => e.requested_on = r.date(row, k)?,
-                                        "reference" => e.reference = r.text(row, k)?,
-                                        _ => e.period_days = r.integer(row, k)?,
+                                if let Row::Read(row) = row {
+                                    let mut h = r.fields(row, EXTENSION)?;
+                                    while let Some(k) = r.next_field(&mut h)? {
+                                        match k {
+                                            "requestedOn" => e.requested_on = r.date(row, k)?,
+                                            "reference" => e.reference = r.text(row, k)?,
+                                            _ => e.period_days = r.integer(row, k)?,
+                                        }
                                     }
-                                    Ok(())
-                                })?;
-                                Ok(e)
-                            })?
+                                }
+                                rows.push(e);
+                            }
+                            p.extensions = rows;
                         }
                     }
-                    Ok(())
-                })?;
+                }
             }
             "recordsLocation" => {
                 let l = group_of(&mut f.records_location, fresh);
-                r.group(FORM, key, RECORDS_LOCATION, |r, o, k| {
+                let mut g = r.group(FORM, key, RECORDS_LOCATION)?;
+                while let Some(k) = r.next_field(&mut g)? {
                     match k {
-                        "country" => l.country = r.country(o, k)?,
-                        "confirmed" => l.confirmed = r.boolean(o, k)?,
+                        "country" => l.country = r.country(g.o, k)?,
+                        "confirmed" => l.confirmed = r.boolean(g.o, k)?,
                         "basis" => {
-                            l.basis = r.choice(o, k, &LocationBasis::ALL, &LocationBasis::NAMES)?
+                            l.basis =
+                                r.choice(g.o, k, &LocationBasis::ALL, &LocationBasis::NAMES)?
                         }
-                        _ => l.note = r.text(o, k)?,
+                        _ => l.note = r.text(g.o, k)?,
                     }
-                    Ok(())
-                })?;
+                }
             }
             "emergency" => {
                 let e = group_of(&mut f.emergency, fresh);
-                r.group(FORM, key, EMERGENCY, |r, o, k| {
+                let mut g = r.group(FORM, key, EMERGENCY)?;
+                while let Some(k) = r.next_field(&mut g)? {
+                    let o = g.o;
                     match k {
                         "active" => e.active = r.boolean(o, k)?,
                         "risk" => e.risk = r.choice(o, k, &Risk::ALL, &Risk::NAMES)?,
@@ -416,12 +483,13 @@ impl<'a> Reader<'a, '_> {
                         "oralMadeOn" => e.oral_made_on = r.date(o, k)?,
                         _ => e.written_follow_up_on = r.date(o, k)?,
                     }
-                    Ok(())
-                })?;
+                }
             }
             "notification" => {
                 let n = group_of(&mut f.notification, fresh);
-                r.group(FORM, key, NOTIFICATION, |r, o, k| {
+                let mut g = r.group(FORM, key, NOTIFICATION)?;
+                while let Some(k) = r.next_field(&mut g)? {
+                    let o = g.o;
                     match k {
                         "providerNotifies" => {
                             n.provider_notifies =
@@ -439,12 +507,13 @@ impl<'a> Reader<'a, '_> {
                             )?
                         }
                     }
-                    Ok(())
-                })?;
+                }
             }
             _ => {
                 let c = group_of(&mut f.csam, fresh);
-                r.group(FORM, key, CSAM, |r, o, k| {
+                let mut g = r.group(FORM, key, CSAM)?;
+                while let Some(k) = r.next_field(&mut g)? {
+                    let o = g.o;
                     match k {
                         "likely" => c.likely = r.boolean(o, k)?,
                         "declared" => c.declared = r.boolean(o, k)?,
@@ -453,15 +522,19 @@ impl<'a> Reader<'a, '_> {
                         _ => {
                             // Only the ids matter (no rule marks a row of this list), so
                             // blanks are dropped.
-                            c.ncmec_reports = r
-                                .text_rows(o, k, "csam.ncmecReports")?
-                                .into_iter()
-                                .flatten()
-                                .collect()
+                            let mut ids = Vec::new();
+                            let mut l = r.list(o, k, "csam.ncmecReports", "text", TEXTS)?;
+                            while let Some(row) = r.next_row(&mut l)? {
+                                if let Row::Read(row) = row
+                                    && let Some(id) = r.text(row, "")?
+                                {
+                                    ids.push(id);
+                                }
+                            }
+                            c.ncmec_reports = ids;
                         }
                     }
-                    Ok(())
-                })?;
+                }
             }
         }
         Ok(())
@@ -488,153 +561,140 @@ impl<'a> Reader<'a, '_> {
         });
     }
 
-    /// The keys of the object the reader stands on: for each key of `keys`, `each` reads its
-    /// value; other keys are passed over. A key given twice: what its first value said is
-    /// forgotten.
-    fn fields(
-        &mut self,
-        o: Obj,
-        keys: &'static [&'static str],
-        mut each: impl FnMut(&mut Self, &'static str) -> R<()>,
-    ) -> R<()> {
-        let mut seen = 0u32;
-        let mut first = true;
+    /// Enters the object the reader stands on, whose keys of the model are `keys`.
+    #[inline(never)]
+    fn fields(&mut self, o: Obj, keys: &'static [&'static str]) -> R<Fields> {
         self.c.enter_object()?;
-        while let Some(key) = self.c.next_key(&mut first)? {
-            let Some(i) = keys.iter().position(|k| *k == key) else {
+        Ok(Fields {
+            o,
+            keys,
+            seen: 0,
+            first: true,
+        })
+    }
+
+    /// The next key of `f.keys` in the object (its value is next, to be read by the caller);
+    /// other keys are passed over. A key given twice: what its first value said is forgotten.
+    /// `None` at the object's end (and for a group that was not an object: [`Reader::group`]).
+    #[inline(never)]
+    fn next_field(&mut self, f: &mut Fields) -> R<Option<&'static str>> {
+        if f.keys.is_empty() {
+            return Ok(None);
+        }
+        while let Some(key) = self.c.next_key(&mut f.first)? {
+            let Some(i) = f.keys.iter().position(|k| *k == key) else {
                 self.c.skip()?;
                 continue;
             };
-            let k = keys.get(i).copied().unwrap_or("");
-            if seen & (1 << i) != 0 {
-                let path = o.path(k);
+            let k = f.keys.get(i).copied().unwrap_or("");
+            if f.seen & (1 << i) != 0 {
+                let path = f.o.path(k);
                 self.forget(&path);
             }
-            seen |= 1 << i;
-            each(self, k)?;
+            f.seen |= 1 << i;
+            return Ok(Some(k));
         }
-        Ok(())
+        Ok(None)
     }
 
-    /// A group of the form (`authority`): read by `each` when it is an object; nothing when it
-    /// is absent (`null`, or an empty text); `FORM001` otherwise.
-    fn group(
-        &mut self,
-        form: Obj,
-        key: &'static str,
-        keys: &'static [&'static str],
-        mut each: impl FnMut(&mut Self, Obj, &'static str) -> R<()>,
-    ) -> R<()> {
-        match self.c.peek()? {
-            Kind::Object => {
-                let o = Obj::group(key);
-                self.fields(o, keys, |r, k| each(r, o, k))
-            }
-            _ => {
-                let v = self.c.leaf()?;
-                match v {
-                    Leaf::Null => {}
-                    // An empty text where a group belongs is nothing said, as where a list belongs.
-                    Leaf::Text(t) if crate::text::trim(t).is_empty() => {}
-                    other => self.unreadable(form, key, &other, "group"),
-                }
-                Ok(())
-            }
+    /// A group of the form (`authority`): its keys when it is an object; none when it is
+    /// absent (`null`, or an empty text), or `FORM001` otherwise.
+    #[inline(never)]
+    fn group(&mut self, form: Obj, key: &'static str, keys: &'static [&'static str]) -> R<Fields> {
+        if self.c.peek()? == Kind::Object {
+            return self.fields(Obj::group(key), keys);
         }
-    }
-
-    /// The list at `key` of `o` (whose path is `path`): rows that are objects are read by
-    /// `row`; a `null` row is blank; other rows are `FORM001`. Row `i` of the list is row `i` of
-    /// the form, so the rules mark the right control.
-    fn rows<T: Default>(
-        &mut self,
-        o: Obj,
-        key: &'static str,
-        path: &'static str,
-        mut row: impl FnMut(&mut Self, Obj) -> R<T>,
-    ) -> R<Vec<T>> {
-        self.list_of(o, key, path, "group", |r, item, kind| {
-            if kind == Kind::Object {
-                row(r, item).map(Some)
-            } else {
-                Ok(None)
-            }
+        let v = self.c.leaf()?;
+        match v {
+            Leaf::Null => {}
+            // An empty text where a group belongs is nothing said, as where a list belongs.
+            Leaf::Text(t) if crate::text::trim(t).is_empty() => {}
+            other => self.unreadable(form, key, &other, "group"),
+        }
+        Ok(Fields {
+            o: Obj::group(key),
+            keys: &[],
+            seen: 0,
+            first: true,
         })
     }
 
-    /// A list of texts (a number reads as the text it was written as).
-    fn text_rows(
-        &mut self,
-        o: Obj,
-        key: &'static str,
-        path: &'static str,
-    ) -> R<Vec<Option<&'a str>>> {
-        self.list_of(o, key, path, "text", |r, item, kind| {
-            if matches!(kind, Kind::Text | Kind::Number) {
-                r.text(item, "").map(Some)
-            } else {
-                Ok(None)
-            }
-        })
-    }
-
-    /// The list at `key`: each of its first [`MAX_ROWS`] rows read by `row`, which answers
-    /// `None` when the row is not of the kind `expected` names (then `FORM001` at the row).
-    fn list_of<T: Default>(
+    /// The list at `key` of `o` (whose path is `path`), to be read row by row
+    /// ([`Reader::next_row`]): rows of the `kinds` are read, a `null` row is blank, other rows
+    /// are `FORM001` (the row must be `expected`). Not a list: `FORM001`, or nothing when it is
+    /// absent (`null`, an empty text), and no rows.
+    #[inline(never)]
+    fn list(
         &mut self,
         o: Obj,
         key: &'static str,
         path: &'static str,
         expected: &'static str,
-        mut row: impl FnMut(&mut Self, Obj, Kind) -> R<Option<T>>,
-    ) -> R<Vec<T>> {
-        let mut out = Vec::new();
-        if self.c.peek()? != Kind::List {
+        kinds: &'static [Kind],
+    ) -> R<Rows> {
+        let mut l = Rows {
+            o,
+            key,
+            path,
+            expected,
+            kinds,
+            count: 0,
+            first: true,
+        };
+        if self.c.peek()? == Kind::List {
+            self.c.enter_list()?;
+        } else {
             match self.c.leaf()? {
                 Leaf::Null => {}
                 // An empty text where a list belongs is a control left empty: absent.
                 Leaf::Text(t) if crate::text::trim(t).is_empty() => {}
                 other => self.unreadable(o, key, &other, "list"),
             }
-            return Ok(out);
+            l.kinds = &[];
         }
-        let mut count = 0usize;
-        let mut first = true;
-        self.c.enter_list()?;
-        while self.c.next_item(&mut first)? {
-            let i = count;
-            count += 1;
+        Ok(l)
+    }
+
+    /// The next of the list's first [`MAX_ROWS`] rows: row `i` of the list is row `i` of the
+    /// form, so the rules mark the right control. At the end, a list longer than that is one
+    /// `FORM001` (the rest was passed over, not read).
+    #[inline(never)]
+    fn next_row(&mut self, l: &mut Rows) -> R<Option<Row>> {
+        if l.kinds.is_empty() {
+            return Ok(None);
+        }
+        while self.c.next_item(&mut l.first)? {
+            let i = l.count;
+            l.count += 1;
             if i >= MAX_ROWS {
                 self.c.skip()?;
                 continue;
             }
             let item = Obj {
-                base: path,
+                base: l.path,
                 row: Some(i),
             };
             let kind = self.c.peek()?;
             if kind == Kind::Null {
                 self.c.skip()?;
-                out.push(T::default());
-                continue;
+                return Ok(Some(Row::Blank));
             }
-            match row(self, item, kind)? {
-                Some(x) => out.push(x),
-                None => {
-                    let v = self.c.leaf()?;
-                    self.unreadable(item, "", &v, expected);
-                    out.push(T::default());
-                }
+            if l.kinds.contains(&kind) {
+                return Ok(Some(Row::Read(item)));
             }
+            let v = self.c.leaf()?;
+            self.unreadable(item, "", &v, l.expected);
+            return Ok(Some(Row::Blank));
         }
-        if count > MAX_ROWS {
+        if l.count > MAX_ROWS {
             self.out.push(
-                Hit::new("FORM001", o.path(key))
-                    .with("value", Param::Int(count as i64))
+                Hit::new("FORM001", l.o.path(l.key))
+                    .with("value", Param::Int(l.count as i64))
                     .with("expected", Param::Term("shortList")),
             );
         }
-        Ok(out)
+        l.kinds = &[];
+        Ok(None)
     }
 
     /// `data.categories`: a list of categories; a single text is a list of one.
@@ -650,12 +710,12 @@ impl<'a> Reader<'a, '_> {
                 }
             }
             Kind::List => {
-                let rows = self.list_of(data, "categories", C, "choice", |r, item, _| {
-                    r.choice(item, "", &Category::ALL, &Category::NAMES)
-                        .map(Some)
-                })?;
-                for c in rows.into_iter().flatten() {
-                    if !out.contains(&c) {
+                let mut l = self.list(data, "categories", C, "choice", ANY)?;
+                while let Some(row) = self.next_row(&mut l)? {
+                    if let Row::Read(item) = row
+                        && let Some(c) = self.choice(item, "", &Category::ALL, &Category::NAMES)?
+                        && !out.contains(&c)
+                    {
                         out.push(c);
                     }
                 }
@@ -689,15 +749,19 @@ impl<'a> Reader<'a, '_> {
         }))
     }
 
+    #[inline(never)]
     fn text(&mut self, o: Obj, key: &'static str) -> R<Option<&'a str>> {
         self.check(o, key, "text", lenient::text)
     }
+    #[inline(never)]
     fn boolean(&mut self, o: Obj, key: &'static str) -> R<Option<bool>> {
         self.check(o, key, "boolean", lenient::boolean)
     }
+    #[inline(never)]
     fn integer(&mut self, o: Obj, key: &'static str) -> R<Option<i64>> {
         self.check(o, key, "integer", lenient::integer)
     }
+    #[inline(never)]
     fn date(&mut self, o: Obj, key: &'static str) -> R<Option<crate::date::Date>> {
         let order = self.order;
         let expected = match order {
@@ -707,10 +771,12 @@ impl<'a> Reader<'a, '_> {
         };
         self.check(o, key, expected, |v| lenient::date(v, order))
     }
+    #[inline(never)]
     fn date_time(&mut self, o: Obj, key: &'static str) -> R<Option<crate::date::DateTime>> {
         let order = self.order;
         self.check(o, key, "dateTime", |v| lenient::date_time(v, order))
     }
+    #[inline(never)]
     fn country(&mut self, o: Obj, key: &'static str) -> R<Option<crate::country::Country>> {
         self.check(o, key, "country", lenient::country)
     }
@@ -722,10 +788,15 @@ impl<'a> Reader<'a, '_> {
         names: &[&str],
     ) -> R<Option<T>> {
         Ok(self
-            .check(o, key, "choice", |v| lenient::choice(v, names))?
+            .choice_index(o, key, names)?
             .and_then(|i| all.get(i).copied()))
     }
+    #[inline(never)]
+    fn choice_index(&mut self, o: Obj, key: &'static str, names: &[&str]) -> R<Option<usize>> {
+        self.check(o, key, "choice", |v| lenient::choice(v, names))
+    }
     /// `provider.profile`: the key of a profile that exists, else `FORM001`.
+    #[inline(never)]
     fn profile(&mut self, o: Obj, key: &'static str) -> R<Option<&'a str>> {
         let exists = self.profile_exists;
         self.check(o, key, "profile", |v| match lenient::text(v) {
