@@ -92,8 +92,18 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        let mut each = |at: Pos, unit: Unit<'_>| -> Result<(), String> {
+        let mut each = |at: Pos, unit: Unit<'_>| -> Result<bool, String> {
             let problem = match unit {
+                Unit::Line(bytes) => {
+                    // A line that starts with `{` and reads is a form; else split it as usual.
+                    match std::str::from_utf8(bytes).map(|t| read_deadlines(t, &options)) {
+                        Ok(Ok(list)) => {
+                            keep(list, within, format, index, at, &mut rows);
+                            return Ok(true);
+                        }
+                        _ => return Ok(false),
+                    }
+                }
                 Unit::Unreadable(what) => Some(what),
                 Unit::Text(bytes) => match std::str::from_utf8(bytes) {
                     Err(_) => Some("not UTF-8 text".to_string()),
@@ -110,7 +120,7 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
                 eprintln!("marcheck due: {}: {what}", at.label(&label));
                 bad += 1;
             }
-            Ok(())
+            Ok(true)
         };
         if let Err(e) = split(input, &label, &mut each) {
             eprintln!("marcheck due: {e}");
