@@ -24,6 +24,8 @@ use std::process::ExitCode;
 // In its own folder: a file directly in src/bin/ would be taken for another binary.
 #[path = "marcheck/due.rs"]
 mod due;
+#[path = "marcheck/json_out.rs"]
+mod json_out;
 
 use marcheck::{Date, Locale, Options, Report, Severity};
 
@@ -231,10 +233,17 @@ fn check(a: &Args) -> Result<ExitCode, String> {
         // input's name) or several (labelled name:line, where each starts).
         let mut pending: Option<(Pos, Report)> = None;
         let mut several = false;
+        let mut line = Vec::new();
         let mut emit = |out: &mut BufWriter<_>, at: Pos, report: &Report, several: bool| {
             any_error |= !report.ok;
             let w = if format == "json" {
-                writeln!(out, "{}", report.to_json())
+                line.clear();
+                if json_out::write(report, &mut line).is_err() {
+                    line.clear(); // not for a report (tests/golden.rs): serde_json's, then
+                    line.extend_from_slice(report.to_json().as_bytes());
+                }
+                line.push(b'\n');
+                out.write_all(&line)
             } else {
                 let label = if several {
                     at.label(&label)
