@@ -126,8 +126,18 @@ impl Words {
     /// the command line's time). The wasm keeps the linear search: 0.1 KB smaller.
     #[cfg(not(target_arch = "wasm32"))]
     fn entry(&self, code: &str, variant: &str) -> Option<&Entry> {
+        // Byte by byte: codes and variants are a few bytes, where a call to memcmp per step
+        // cost more than the search (perf: 12 % of `check`'s time in memcmp).
+        fn cmp(a: &str, b: &str) -> core::cmp::Ordering {
+            for (x, y) in a.bytes().zip(b.bytes()) {
+                if x != y {
+                    return x.cmp(&y);
+                }
+            }
+            a.len().cmp(&b.len())
+        }
         (self.rules)
-            .binary_search_by(|e| (e.code, e.variant).cmp(&(code, variant)))
+            .binary_search_by(|e| cmp(e.code, code).then_with(|| cmp(e.variant, variant)))
             .ok()
             .and_then(|i| self.rules.get(i))
     }
