@@ -80,7 +80,6 @@ pub use validate::{
 #[cfg(not(target_arch = "wasm32"))]
 pub use validate::{try_validate_json, validate};
 
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 use serde::Serialize;
 
@@ -126,12 +125,15 @@ pub fn rules_info(locale: Locale) -> Vec<RuleInfo> {
 
 /// The provider profiles in force with these options (`providers()`): `{ KEY: profile }`, the
 /// built-in ones (or their override) and those the options add.
-pub fn providers_map(options: &Options) -> BTreeMap<&str, &providers::Profile> {
-    let mut out = BTreeMap::new();
+pub fn providers_map(options: &Options) -> tape::Map<'_, &providers::Profile> {
+    let mut out: Vec<(&str, &providers::Profile)> = Vec::new();
     let all = providers::builtin().iter().chain(options.providers.iter());
     for p in all {
         let p = options.profile(&p.key).unwrap_or(p);
-        out.insert(p.key.as_str(), p);
+        if !out.iter().any(|(k, _)| *k == p.key) {
+            out.push((p.key.as_str(), p));
+        }
     }
-    out
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    tape::Map(out)
 }

@@ -104,8 +104,7 @@ pub fn indexed(base: &str, i: usize, leaf: &str) -> Field {
     let mut s = String::with_capacity(base.len() + leaf.len() + 6);
     s.push_str(base);
     s.push('[');
-    use core::fmt::Write;
-    let _ = write!(s, "{i}");
+    crate::messages::push_int(&mut s, i as i64);
     s.push(']');
     if !leaf.is_empty() {
         s.push('.');

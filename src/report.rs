@@ -1,6 +1,6 @@
 //! The report (contract §4): findings with messages in the locale, counts, and the facts. Its
 //! shape is defined here once, with serde: the command line writes it with `serde_json`, the
-//! wasm hands it to JavaScript with `serde-wasm-bindgen`, and the TypeScript types beside the
+//! wasm hands it to JavaScript on the tape (`src/tape.rs`), and the TypeScript types beside the
 //! wasm layer (`src/wasm.rs`) follow these names.
 
 use crate::date::Date;
@@ -11,6 +11,7 @@ use crate::options::Options;
 use crate::path::{Field, order_key};
 use crate::rule::{Hit, Params, Severity};
 use crate::rules;
+use crate::tape;
 use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -19,15 +20,20 @@ use serde::Serialize;
 /// One finding of the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    #[serde(serialize_with = "tape::static_str")]
     pub code: &'static str,
     pub severity: Severity,
     /// The form path the finding belongs to (the control to mark).
+    #[serde(serialize_with = "tape::static_cow")]
     pub field: Field,
     /// What is wrong, in the locale.
+    #[serde(serialize_with = "tape::static_cow")]
     pub message: Cow<'static, str>,
     /// What to do, in the locale.
+    #[serde(serialize_with = "tape::static_cow")]
     pub help: Cow<'static, str>,
     /// The text that says it: the rule's, or the one its finding names for this form.
+    #[serde(serialize_with = "tape::static_cow")]
     pub source: Cow<'static, str>,
     /// The values in the message, so a portal can translate by code.
     pub params: Params,
@@ -46,6 +52,7 @@ pub struct Counts {
 #[serde(rename_all = "camelCase")]
 pub struct ProviderEntity {
     pub legal_entity: String,
+    #[serde(serialize_with = "tape::static_str")]
     pub country: &'static str,
 }
 
@@ -54,6 +61,7 @@ pub struct ProviderEntity {
 #[serde(rename_all = "camelCase")]
 pub struct ReportFacts {
     /// The type the rules were applied for.
+    #[serde(serialize_with = "tape::static_str")]
     pub request_type: &'static str,
     pub preservation_start: Option<Date>,
     pub preservation_expires_on: Option<Date>,

@@ -99,7 +99,7 @@ impl Serialize for Param {
             Param::Int(n) => s.serialize_i64(*n),
             Param::Text(t) => s.serialize_str(t),
             Param::Date(d) => d.serialize(s),
-            Param::Term(t) => s.serialize_str(t),
+            Param::Term(t) => crate::tape::static_str(t, s),
         }
     }
 }
@@ -118,7 +118,7 @@ impl Serialize for Params {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (name, value) in &self.0 {
-            map.serialize_entry(name, value)?;
+            map.serialize_entry(&crate::tape::Static(name), value)?;
         }
         map.end()
     }

@@ -10,7 +10,12 @@
 //!
 //! Words: `NULL`, `TRUE`, `FALSE`; `INT lo hi` (an i64); `TEXT end` (the text ends at UTF-16
 //! unit `end` of the tape's text, where the previous one ended); `LIST n` then n values;
-//! `MAP n` then n pairs of a `TEXT` key and a value.
+//! `MAP n` then n pairs of a `TEXT` key and a value; in the wasm, `STATIC ptr len` for a text of
+//! the module's own data (a struct's field names, a rule's code, a message without
+//! placeholders): `src/wasm.js` decodes each such text once from the module's memory and keeps
+//! it, so a report's repeated words are neither copied nor decoded again, and JavaScript gets
+//! the same string for the same key (issue 15: `fromTape` and its text decoding were 40 % of a
+//! report of 19 findings).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -24,6 +29,37 @@ pub const INT: u32 = 3;
 pub const TEXT: u32 = 4;
 pub const LIST: u32 = 5;
 pub const MAP: u32 = 6;
+pub const STATIC: u32 = 7;
+
+/// The newtype name that marks a text as `&'static str` ([`static_str`]): other serializers
+/// (serde_json) write the text as any other.
+pub const STATIC_NAME: &str = "marcheck::tape::static";
+
+/// `serialize_with` for a `&'static str`: the tape keeps a reference to it instead of a copy.
+pub fn static_str<S: ser::Serializer>(text: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct(STATIC_NAME, *text)
+}
+
+/// A `&'static str` written as [`static_str`] writes it (a map's key).
+pub struct Static(pub &'static str);
+
+impl Serialize for Static {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        static_str(&self.0, s)
+    }
+}
+
+/// `serialize_with` for a `Cow<'static, str>`: borrowed, it is static ([`static_str`]).
+#[allow(clippy::ptr_arg)] // serde's `serialize_with` passes the field's own type
+pub fn static_cow<S: ser::Serializer>(
+    text: &alloc::borrow::Cow<'static, str>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match text {
+        alloc::borrow::Cow::Borrowed(t) => static_str(t, s),
+        alloc::borrow::Cow::Owned(t) => s.serialize_str(t),
+    }
+}
 
 /// A value written as words and text.
 #[derive(Debug, Default)]
@@ -32,6 +68,8 @@ pub struct Tape {
     pub text: String,
     /// UTF-16 units in `text` so far.
     units: u32,
+    /// The next text is a `&'static str` ([`STATIC_NAME`]).
+    next_static: bool,
 }
 
 /// Serialization never fails for the values marcheck writes; serde still needs an error type.
@@ -52,12 +90,47 @@ impl ser::Error for Unsupported {
     }
 }
 
+/// Pairs written as a map (a JSON object), in their order: what a `BTreeMap` would write when
+/// they are sorted, without a B-tree's code in the wasm.
+#[derive(Debug)]
+pub struct Map<'k, V>(pub Vec<(&'k str, V)>);
+
+impl<V: Serialize> Serialize for Map<'_, V> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        as_map(&self.0, s)
+    }
+}
+
+/// `serialize_with` for pairs written as a map.
+pub fn as_map<K: AsRef<str>, V: Serialize, S: ser::Serializer>(
+    pairs: &[(K, V)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use ser::SerializeMap;
+    let mut m = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        m.serialize_entry(k.as_ref(), v)?;
+    }
+    m.end()
+}
+
 impl Tape {
     /// `value` written on a fresh tape.
     pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unsupported> {
         let mut tape = Tape::default();
         value.serialize(&mut tape)?;
         Ok(tape)
+    }
+
+    /// A text of the module's data (a `&'static str`: never a text on the heap, which could
+    /// change before JavaScript reads it): a reference in the wasm; natively, where no
+    /// JavaScript reads the tape, a text like any other.
+    fn static_text(&mut self, s: &str) {
+        #[cfg(target_arch = "wasm32")]
+        self.words
+            .extend_from_slice(&[STATIC, s.as_ptr() as u32, s.len() as u32]);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.text(s);
     }
 
     fn text(&mut self, s: &str) {
@@ -161,7 +234,11 @@ impl<'t> ser::Serializer for &'t mut Tape {
         Ok(())
     }
     fn serialize_str(self, v: &str) -> R {
-        self.text(v);
+        if core::mem::take(&mut self.next_static) {
+            self.static_text(v);
+        } else {
+            self.text(v);
+        }
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> R {
@@ -181,10 +258,15 @@ impl<'t> ser::Serializer for &'t mut Tape {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> R {
-        self.serialize_str(variant)
+        self.static_text(variant);
+        Ok(())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> R {
-        v.serialize(self)
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
+        // Only `static_str` names it, and only for a `&'static str`.
+        self.next_static = name == STATIC_NAME;
+        let r = v.serialize(&mut *self);
+        self.next_static = false;
+        r
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -286,7 +368,7 @@ impl ser::SerializeStruct for Open<'_> {
     type Error = Unsupported;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> R {
         self.count += 1;
-        self.tape.text(key);
+        self.tape.static_text(key);
         v.serialize(&mut *self.tape)
     }
     fn end(self) -> R {

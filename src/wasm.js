@@ -124,12 +124,18 @@ export function localToday() {
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 }
 
+/** The texts of the module's own data that tapes have referred to, by address and length. */
+const statics = new Map();
+let decoder;
+
 /**
  * The plain value a tape holds (src/tape.rs): words NULL 0, TRUE 1, FALSE 2, INT 3 lo hi,
- * TEXT 4 end (a slice of `text`, in UTF-16 units), LIST 5 n, MAP 6 n (n key/value pairs). Keys
- * are the report's own field names, never a form's text.
+ * TEXT 4 end (a slice of `text`, in UTF-16 units), LIST 5 n, MAP 6 n (n key/value pairs),
+ * STATIC 7 ptr len (a text of the module's data, `len` bytes of UTF-8 at `ptr` in `memory`:
+ * decoded once and kept, since that data never changes). Keys are the report's own field names,
+ * never a form's text.
  */
-export function fromTape(words, text) {
+export function fromTape(words, text, memory) {
   let i = 0, at = 0;
   const read = () => {
     switch (words[i++]) {
@@ -140,6 +146,15 @@ export function fromTape(words, text) {
       case 4: { const end = words[i++]; const s = text.slice(at, end); at = end; return s; }
       case 5: { const n = words[i++], a = new Array(n); for (let k = 0; k < n; k++) a[k] = read(); return a; }
       case 6: { const n = words[i++], o = {}; for (let k = 0; k < n; k++) { const key = read(); o[key] = read(); } return o; }
+      case 7: {
+        const ptr = words[i++], len = words[i++], key = len * 4294967296 + ptr;
+        let s = statics.get(key);
+        if (s === undefined) {
+          s = (decoder ??= new TextDecoder()).decode(new Uint8Array(memory.buffer, ptr, len));
+          statics.set(key, s);
+        }
+        return s;
+      }
       default: return undefined;
     }
   };

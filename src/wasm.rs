@@ -38,7 +38,7 @@ extern "C" {
     fn local_today_yyyymmdd() -> u32;
     /// The plain JavaScript value a tape holds (`src/tape.rs`).
     #[wasm_bindgen(js_name = fromTape)]
-    fn from_tape(words: &[u32], text: &str) -> JsValue;
+    fn from_tape(words: &[u32], text: &str, memory: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -247,7 +247,7 @@ fn json_text(value: &JsValue) -> Result<String, OptionsError> {
 /// of each entry point says so); anything else would be `null`.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     match crate::tape::Tape::of(value) {
-        Ok(tape) => from_tape(&tape.words, &tape.text),
+        Ok(tape) => from_tape(&tape.words, &tape.text, &wasm_bindgen::memory()),
         Err(_) => JsValue::NULL,
     }
 }

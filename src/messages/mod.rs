@@ -78,7 +78,7 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 /// Writes `n` in decimal: what `write!` does, without the formatting machinery (a message holds
 /// a few numbers and dates, and deadlines fill several per form).
-fn push_int(out: &mut String, n: i64) {
+pub fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }

@@ -7,7 +7,6 @@
 //! ([`apply`]), which adds profiles or overrides single facts of a built-in one. A fact that is
 //! not known stays `None`.
 
-use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde::Serialize;
@@ -109,14 +108,17 @@ pub enum Source {
     #[default]
     None,
     Text(String),
-    Facts(BTreeMap<String, String>),
+    /// `(fact, citation)`, sorted by fact, without repeats (an object when serialized).
+    Facts(#[serde(serialize_with = "crate::tape::as_map")] Vec<(String, String)>),
 }
 
 impl Source {
     /// The citation for `fact`, if the source names one.
     pub fn of(&self, fact: &str) -> Option<&str> {
         match self {
-            Source::Facts(m) => m.get(fact).map(String::as_str),
+            Source::Facts(m) => (m.binary_search_by(|(f, _)| f.as_str().cmp(fact)).ok())
+                .and_then(|i| m.get(i))
+                .map(|(_, c)| c.as_str()),
             Source::Text(t) => Some(t),
             Source::None => None,
         }
@@ -342,13 +344,14 @@ fn source(at: &At<'_>, v: &Raw) -> Result<Source, OptionsError> {
         Raw::Null => Ok(Source::None),
         Raw::Text(t) => Ok(Source::Text(t.clone())),
         Raw::Object(entries) => {
-            let mut m = BTreeMap::new();
+            let mut m: Vec<(String, String)> = Vec::with_capacity(entries.len());
             for (fact, c) in entries {
-                m.insert(
-                    fact.clone(),
-                    options::text(&At::Key(at, fact), c)?.to_string(),
-                );
+                let c = options::text(&At::Key(at, fact), c)?.to_string();
+                // A fact given twice is cited by its last citation, as `JSON.parse` reads it.
+                m.retain(|(f, _)| f != fact);
+                m.push((fact.clone(), c));
             }
+            m.sort_by(|a, b| a.0.cmp(&b.0));
             Ok(Source::Facts(m))
         }
         _ => at.wrong(v, "a citation or an object of citations"),
@@ -414,14 +417,14 @@ mod tests {
             let Value::Object(facts) = serde_json::to_value(p).unwrap() else {
                 unreachable!()
             };
-            let Source::Facts(sources) = &p.source else {
+            let Source::Facts(_) = &p.source else {
                 panic!("{}: source is an object of fact: citation", p.key)
             };
             for (fact, v) in &facts {
                 let stated = !(v.is_null() || v == "unknown");
                 if stated && !["name", "source", "checked"].contains(&fact.as_str()) {
                     assert!(
-                        sources.get(fact).is_some_and(|s| s.len() > 20),
+                        p.source.of(fact).is_some_and(|s| s.len() > 20),
                         "{}.{fact} is stated without a source",
                         p.key
                     );

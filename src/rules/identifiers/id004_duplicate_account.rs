@@ -46,19 +46,21 @@ fn folded_hash(value: &str) -> u64 {
 // only with the earlier rows of its kind and hash that differ from each other.
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let accounts = &cx.form.accounts;
-    // (kind, hash) -> the first row of each distinct value with that kind and hash.
-    let mut firsts: std::collections::HashMap<(Option<u8>, u64), Vec<usize>> =
-        std::collections::HashMap::new();
+    // (kind, hash, row): the first row of each distinct value. At most MAX_ROWS rows are read,
+    // so a list scanned for the key is bounded (and smaller in the wasm than a hash map).
+    let mut firsts: Vec<(Option<u8>, u64, usize)> = Vec::new();
     for (i, a) in accounts.iter().enumerate() {
         let Some(value) = a.value else { continue };
-        let bucket = firsts
-            .entry((a.kind.map(|k| k as u8), folded_hash(value)))
-            .or_default();
-        let first = bucket.iter().copied().find(|&j| {
-            (accounts.get(j).and_then(|b| b.value)).is_some_and(|v| v.eq_ignore_ascii_case(value))
-        });
+        let key = (a.kind.map(|k| k as u8), folded_hash(value));
+        let first = (firsts.iter())
+            .filter(|(kind, hash, _)| (*kind, *hash) == key)
+            .map(|&(_, _, j)| j)
+            .find(|&j| {
+                (accounts.get(j).and_then(|b| b.value))
+                    .is_some_and(|v| v.eq_ignore_ascii_case(value))
+            });
         if first.is_none() {
-            bucket.push(i);
+            firsts.push((key.0, key.1, i));
         }
         if let Some(j) = first {
             out.push(
