@@ -201,6 +201,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The reader for a value that stands inside an object (a form's key read on its own):
+    /// what lies below counts one level deeper, as it does when the whole object is read.
+    pub fn inside_object(mut self) -> Cursor<'a> {
+        self.depth = 1;
+        self
+    }
+
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
@@ -795,36 +802,37 @@ impl Raw {
     }
 }
 
-/// A text as a JSON string.
+/// A text as a JSON string. The bytes to escape are those [`plain_run`] stops at, so the runs
+/// between them are found eight bytes at a time (a session writes a key's value on each call).
 pub fn write_text(t: &str, out: &mut String) {
+    out.reserve(t.len() + 2);
     out.push('"');
-    let mut run = 0;
-    for (i, b) in t.bytes().enumerate() {
-        let esc = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(t.get(run..i).unwrap_or(""));
-        if esc.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(
-                HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'),
-            ));
-            out.push(char::from(
-                HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0'),
-            ));
-        } else {
-            out.push_str(esc);
+    let b = t.as_bytes();
+    let mut at = 0;
+    loop {
+        let end = plain_run(b, at);
+        // `end` is the end of the text or an ASCII byte: a character boundary.
+        out.push_str(t.get(at..end).unwrap_or(""));
+        let Some(&c) = b.get(end) else { break };
+        match c {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(
+                    HEX.get(usize::from(c >> 4)).copied().unwrap_or(b'0'),
+                ));
+                out.push(char::from(
+                    HEX.get(usize::from(c & 15)).copied().unwrap_or(b'0'),
+                ));
+            }
         }
-        run = i + 1;
+        at = end + 1;
     }
-    out.push_str(t.get(run..).unwrap_or(""));
     out.push('"');
 }
 
@@ -928,6 +936,29 @@ mod tests {
                     "{start}..{end}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn texts_are_written_as_json() {
+        let texts = [
+            "",
+            "plain",
+            "a \"quoted\" \\ back",
+            "line\nbreak\r\ttab",
+            "\u{0}\u{1}\u{1f}\u{7f} é€😀",
+            "0123456789abcdef\"0123456789abcdef\\0123456789abcdef\u{8}\u{c}",
+        ];
+        for t in texts {
+            let mut ours = String::new();
+            write_text(t, &mut ours);
+            // serde_json writes U+0008 and U+000C as `\b` and `\f`; we, as `\u00xx`.
+            let theirs = serde_json::to_string(t)
+                .unwrap()
+                .replace("\\b", "\\u0008")
+                .replace("\\f", "\\u000c");
+            assert_eq!(ours, theirs, "{t:?}");
+            assert_eq!(Raw::parse(&ours), Ok(Raw::Text(String::from(t))));
         }
     }
 

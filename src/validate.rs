@@ -74,7 +74,7 @@ fn read<'a>(
 }
 
 /// Derive, check and report a form that has been read (`hits`: what the reader found).
-fn check(
+pub(crate) fn check(
     typed: &Form<'_>,
     mut hits: Vec<Hit>,
     options: &Options,

@@ -22,6 +22,8 @@
     clippy::indexing_slicing
 )]
 
+use marcheck::form::read;
+use marcheck::json::Arena;
 use marcheck::report::in_scope;
 use marcheck::rule::{Param, REQUEST_TYPES};
 use marcheck::rules::RULES;
@@ -787,6 +789,25 @@ const NOT_MODEL_PATHS: &[&str] = &[
     "accounts[10001]",
 ];
 
+/// The top-level keys of the form.
+const TOP_KEYS: &[&str] = &[
+    "requestType",
+    "requestingCountry",
+    "requestedCountry",
+    "submissionDate",
+    "legalBasis",
+    "authority",
+    "case",
+    "provider",
+    "accounts",
+    "data",
+    "preservation",
+    "recordsLocation",
+    "emergency",
+    "notification",
+    "csam",
+];
+
 #[derive(Clone, Debug)]
 enum Call {
     Set(String, Vec<Step>, Option<Value>),
@@ -839,13 +860,47 @@ fn split_removed(v: &Value) -> (Raw, Vec<Vec<Raw>>) {
     (Raw::from_value(&kept), removed)
 }
 
-/// A partial form for `merge`: a form, with some keys (at any depth) marked removed.
+/// A partial form for `merge`: a form, with some keys (at any depth) marked removed; often
+/// only a few of its top-level keys (a wizard step), sometimes with keys the model does not
+/// have or a top-level value that is not an object.
 fn arb_partial() -> impl Strategy<Value = Value> {
     (arb_form(), any::<u64>()).prop_map(|(mut v, seed)| {
         let mut rng = Rng(seed);
+        if let Value::Object(map) = &mut v {
+            if rng.chance(2) {
+                let keep = 1 + rng.below(3);
+                let keys: Vec<String> = map.keys().cloned().collect();
+                for k in keys {
+                    if rng.below(map.len().max(1)) >= keep {
+                        map.remove(&k);
+                    }
+                }
+            }
+            top_level_oddities(map, &mut rng);
+        }
         mark_removed(&mut v, &mut rng);
         v
     })
+}
+
+/// Keys the model does not have, and top-level keys of the model given a value of the wrong
+/// type, now and then.
+fn top_level_oddities(map: &mut Map<String, Value>, rng: &mut Rng) {
+    if rng.chance(4) {
+        let key = rng.pick(&["accountsNote", "extra", "__proto__", "Case", ""]);
+        map.insert(key.to_string(), rng.pick(&pool()).clone());
+    }
+    if rng.chance(4) {
+        let key = rng.pick(&[
+            "authority",
+            "accounts",
+            "case",
+            "requestType",
+            "data",
+            "csam",
+        ]);
+        map.insert(key.to_string(), rng.pick(&pool()).clone());
+    }
 }
 
 fn mark_removed(v: &mut Value, rng: &mut Rng) {
@@ -889,7 +944,20 @@ fn arb_call() -> impl Strategy<Value = Call> {
         }),
         2 => (prop::sample::select(NOT_MODEL_PATHS), some_value).prop_map(|(p, v)| Call::SetBad(p, v)),
         2 => arb_partial().prop_map(Call::Merge),
-        1 => prop_oneof![9 => arb_form(), 1 => any_pool()].prop_map(Call::Replace),
+        1 => prop_oneof![
+            9 => (arb_form(), any::<u64>()).prop_map(|(mut f, seed)| {
+                if let Value::Object(map) = &mut f {
+                    top_level_oddities(map, &mut Rng(seed));
+                }
+                f
+            }),
+            1 => any_pool(),
+        ]
+        .prop_map(Call::Replace),
+        // A whole top-level key set at once, to anything (a group as text, a list as a number)
+        // or removed.
+        1 => (prop::sample::select(TOP_KEYS), prop::option::weighted(0.8, prop_oneof![any_pool(), arb_form().prop_map(|f| f.get("preservation").cloned().unwrap_or(Value::Null))]))
+            .prop_map(|(k, v)| Call::Set(k.to_string(), vec![Step::Key(k.to_string())], v)),
         1 => prop::collection::vec(prop::sample::select(scope_paths()), 0..4).prop_map(Call::Report),
     ]
 }
@@ -1132,7 +1200,7 @@ proptest! {
     ///    outside the model is refused and changes nothing.
     #[test]
     fn a_session_is_validate_of_its_form(
-        calls in prop::collection::vec(arb_call(), 1..12),
+        calls in prop::collection::vec(arb_call(), 1..16),
         option_scope in prop::option::weighted(0.3, prop::collection::vec(prop::sample::select(scope_paths()), 0..3)),
         as_of in prop::sample::select(AS_OFS),
     ) {
@@ -1182,7 +1250,15 @@ proptest! {
                 prop_assert!(answer == want, "call {n}: the answer to {call:?}\nwant:\n{}\ngot:\n{}", summary(&want), summary(&answer));
             }
             prop_assert!(session.report(None) == want, "call {n}: session.report(None)");
+            // The form it holds read key by key is the form `validate` reads whole.
+            if model.is_object() {
+                let text = session.form().to_json();
+                let arena = Arena::new();
+                let whole = read::read(&text, &arena, options.date_order, &|k| options.profile(k).is_some(), &mut Vec::new());
+                prop_assert!(whole.as_ref().ok() == Some(session.typed()), "call {n}: {call:?}: the typed form is not the whole text's");
+            }
         }
+        prop_assert!(session.clone().report(None) == session.report(None), "a clone reports as its session");
     }
 
     /// 5. A rule that does not apply to the request type (contract §6.1) never reports, even

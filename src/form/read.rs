@@ -64,7 +64,9 @@ impl Obj {
 
 // The keys of each object of the model (contract §2), in one place: a key given twice is
 // found here, and a path is built from the `&'static str` found.
-const FORM_KEYS: &[&str] = &[
+
+/// The top-level keys of the form.
+pub const FORM_KEYS: &[&str] = &[
     "requestType",
     "requestingCountry",
     "requestedCountry",
@@ -146,6 +148,50 @@ pub fn read<'a>(
     Ok(f)
 }
 
+/// Reads `text`, the value of the form's top-level `key`, into its field of `f` as the
+/// whole-form read reads it there (a session re-reads only the keys that changed); the form's
+/// other fields are left as they are. With `some`, `text` is an object of some of the fields
+/// of the group at `key` (a session re-reading one field of a group): those are read into the
+/// group as it is, the group's others are left as they are. Findings are appended to `out`. A
+/// key the model does not have is only checked to be JSON. On `Err` (`text` is not one JSON
+/// value) the key's field is left as its default.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the reader's inputs, as `read` takes them"
+)]
+pub fn read_key<'a>(
+    key: &str,
+    some: bool,
+    text: &'a str,
+    arena: &'a Arena,
+    order: DateOrder,
+    profile_exists: &dyn Fn(&str) -> bool,
+    f: &mut Form<'a>,
+    out: &mut Vec<Hit>,
+) -> Result<(), JsonError> {
+    let mut c = Cursor::new(text, arena).inside_object();
+    c.max_text = MAX_TEXT_BYTES;
+    let mut r = Reader {
+        c: &mut c,
+        order,
+        out,
+        profile_exists,
+    };
+    let Some(key) = FORM_KEYS.iter().copied().find(|k| *k == key) else {
+        return r.c.skip().and_then(|()| r.c.end());
+    };
+    let read = r.key(f, key, !some).and_then(|()| r.c.end());
+    if read.is_err() {
+        // `null` is absent: every field of the key to its default.
+        let _null = Reader {
+            c: &mut Cursor::new("null", arena),
+            ..r
+        }
+        .key(f, key, true);
+    }
+    read
+}
+
 /// Reads the next value of `c` (a stream of forms: NDJSON, or the items of a list) as a form.
 pub fn read_next<'a>(
     c: &mut Cursor<'a>,
@@ -168,6 +214,14 @@ pub fn read_next<'a>(
 
 type R<T> = Result<T, JsonError>;
 
+/// The group `g`, to be read into: as it is, or (`fresh`) emptied first.
+fn group_of<T: Default>(g: &mut T, fresh: bool) -> &mut T {
+    if fresh {
+        *g = T::default();
+    }
+    g
+}
+
 struct Reader<'a, 'f> {
     c: &'f mut Cursor<'a>,
     order: DateOrder,
@@ -184,239 +238,233 @@ impl<'a> Reader<'a, '_> {
             return Ok(f);
         }
         f.is_object = true;
-        self.fields(FORM, FORM_KEYS, |r, key| {
-            match key {
-                "requestType" => {
-                    f.request_type = r.choice(FORM, key, &RequestType::ALL, &RequestType::NAMES)?
-                }
-                "requestingCountry" => f.requesting_country = r.country(FORM, key)?,
-                "requestedCountry" => f.requested_country = r.country(FORM, key)?,
-                "submissionDate" => f.submission_date = r.date(FORM, key)?,
-                // A string is the instrument's name ("Fiji–US MLAT").
-                "legalBasis" if r.c.peek()? == Kind::Text => {
-                    f.legal_basis = LegalBasis {
-                        instrument: r.text(FORM, key)?,
-                        article: None,
-                    }
-                }
-                "legalBasis" => {
-                    let mut b = LegalBasis::default();
-                    r.group(FORM, key, LEGAL_BASIS, |r, o, k| {
-                        match k {
-                            "instrument" => b.instrument = r.text(o, k)?,
-                            _ => b.article = r.text(o, k)?,
-                        }
-                        Ok(())
-                    })?;
-                    f.legal_basis = b;
-                }
-                "authority" => {
-                    let mut a = Authority::default();
-                    r.group(FORM, key, AUTHORITY, |r, o, k| {
-                        let t = r.text(o, k)?;
-                        match k {
-                            "name" => a.name = t,
-                            "officer" => a.officer = t,
-                            "email" => a.email = t,
-                            _ => a.phone = t,
-                        }
-                        Ok(())
-                    })?;
-                    f.authority = a;
-                }
-                "case" => {
-                    let mut c = Case::default();
-                    r.group(FORM, key, CASE, |r, o, k| {
-                        match k {
-                            "reference" => c.reference = r.text(o, k)?,
-                            "facts" => c.facts = r.text(o, k)?,
-                            "nexus" => c.nexus = r.text(o, k)?,
-                            _ => {
-                                c.offences = r.rows(o, k, "case.offences", |r, row| {
-                                    let mut x = Offence::default();
-                                    r.fields(row, OFFENCE, |r, k| {
-                                        match k {
-                                            "name" => x.name = r.text(row, k)?,
-                                            "provision" => x.provision = r.text(row, k)?,
-                                            _ => x.max_penalty_years = r.integer(row, k)?,
-                                        }
-                                        Ok(())
-                                    })?;
-                                    Ok(x)
-                                })?
-                            }
-                        }
-                        Ok(())
-                    })?;
-                    f.case = c;
-                }
-                "provider" => {
-                    let mut p = Provider::default();
-                    r.group(FORM, key, PROVIDER, |r, o, k| {
-                        match k {
-                            "name" => p.name = r.text(o, k)?,
-                            "legalEntity" => p.legal_entity = r.text(o, k)?,
-                            "country" => p.country = r.country(o, k)?,
-                            "userCountry" => p.user_country = r.country(o, k)?,
-                            _ => p.profile = r.profile(o, k)?,
-                        }
-                        Ok(())
-                    })?;
-                    f.provider = p;
-                }
-                "accounts" => {
-                    f.accounts = r.rows(FORM, key, "accounts", |r, row| {
-                        let mut a = Account::default();
-                        r.fields(row, ACCOUNT, |r, k| {
-                            match k {
-                                "kind" => {
-                                    a.kind =
-                                        r.choice(row, k, &AccountKind::ALL, &AccountKind::NAMES)?
-                                }
-                                "value" => a.value = r.text(row, k)?,
-                                "timestamp" => a.timestamp = r.date_time(row, k)?,
-                                _ => a.port = r.integer(row, k)?,
-                            }
-                            Ok(())
-                        })?;
-                        Ok(a)
-                    })?
-                }
-                "data" => {
-                    let mut d = Data::default();
-                    r.group(FORM, key, DATA, |r, o, k| {
-                        match k {
-                            "categories" => d.categories = r.categories()?,
-                            "from" => d.from = r.date(o, k)?,
-                            _ => d.to = r.date(o, k)?,
-                        }
-                        Ok(())
-                    })?;
-                    f.data = d;
-                }
-                "preservation" => {
-                    let mut p = Preservation::default();
-                    r.group(FORM, key, PRESERVATION, |r, o, k| {
-                        match k {
-                            "status" => {
-                                p.status = r.choice(
-                                    o,
-                                    k,
-                                    &PreservationStatus::ALL,
-                                    &PreservationStatus::NAMES,
-                                )?
-                            }
-                            "requestedOn" => p.requested_on = r.date(o, k)?,
-                            "confirmedOn" => p.confirmed_on = r.date(o, k)?,
-                            "reference" => p.reference = r.text(o, k)?,
-                            "periodDays" => p.period_days = r.integer(o, k)?,
-                            "proofAttached" => p.proof_attached = r.boolean(o, k)?,
-                            "necessity" => p.necessity = r.text(o, k)?,
-                            "marToFollow" => p.mar_to_follow = r.boolean(o, k)?,
-                            _ => {
-                                p.extensions =
-                                    r.rows(o, k, "preservation.extensions", |r, row| {
-                                        let mut e = Extension::default();
-                                        r.fields(row, EXTENSION, |r, k| {
-                                            match k {
-                                                "requestedOn" => e.requested_on = r.date(row, k)?,
-                                                "reference" => e.reference = r.text(row, k)?,
-                                                _ => e.period_days = r.integer(row, k)?,
-                                            }
-                                            Ok(())
-                                        })?;
-                                        Ok(e)
-                                    })?
-                            }
-                        }
-                        Ok(())
-                    })?;
-                    f.preservation = p;
-                }
-                "recordsLocation" => {
-                    let mut l = RecordsLocation::default();
-                    r.group(FORM, key, RECORDS_LOCATION, |r, o, k| {
-                        match k {
-                            "country" => l.country = r.country(o, k)?,
-                            "confirmed" => l.confirmed = r.boolean(o, k)?,
-                            "basis" => {
-                                l.basis =
-                                    r.choice(o, k, &LocationBasis::ALL, &LocationBasis::NAMES)?
-                            }
-                            _ => l.note = r.text(o, k)?,
-                        }
-                        Ok(())
-                    })?;
-                    f.records_location = l;
-                }
-                "emergency" => {
-                    let mut e = Emergency::default();
-                    r.group(FORM, key, EMERGENCY, |r, o, k| {
-                        match k {
-                            "active" => e.active = r.boolean(o, k)?,
-                            "risk" => e.risk = r.choice(o, k, &Risk::ALL, &Risk::NAMES)?,
-                            "justification" => e.justification = r.text(o, k)?,
-                            "harmExpectedBy" => e.harm_expected_by = r.date_time(o, k)?,
-                            "ongoing" => e.ongoing = r.boolean(o, k)?,
-                            "personAtRisk" => e.person_at_risk = r.text(o, k)?,
-                            "oral" => e.oral = r.boolean(o, k)?,
-                            "oralMadeOn" => e.oral_made_on = r.date(o, k)?,
-                            _ => e.written_follow_up_on = r.date(o, k)?,
-                        }
-                        Ok(())
-                    })?;
-                    f.emergency = e;
-                }
-                "notification" => {
-                    let mut n = Notification::default();
-                    r.group(FORM, key, NOTIFICATION, |r, o, k| {
-                        match k {
-                            "providerNotifies" => {
-                                n.provider_notifies =
-                                    r.choice(o, k, &Notifies::ALL, &Notifies::NAMES)?
-                            }
-                            "requestNonDisclosure" => n.request_non_disclosure = r.boolean(o, k)?,
-                            "reason" => n.reason = r.text(o, k)?,
-                            "durationDays" => n.duration_days = r.integer(o, k)?,
-                            _ => {
-                                n.basis = r.choice(
-                                    o,
-                                    k,
-                                    &NonDisclosureBasis::ALL,
-                                    &NonDisclosureBasis::NAMES,
-                                )?
-                            }
-                        }
-                        Ok(())
-                    })?;
-                    f.notification = n;
-                }
-                _ => {
-                    let mut c = Csam::default();
-                    r.group(FORM, key, CSAM, |r, o, k| {
-                        match k {
-                            "likely" => c.likely = r.boolean(o, k)?,
-                            "declared" => c.declared = r.boolean(o, k)?,
-                            "handlingProtocol" => c.handling_protocol = r.text(o, k)?,
-                            "importPermitRef" => c.import_permit_ref = r.text(o, k)?,
-                            _ => {
-                                // Only the ids matter (no rule marks a row of this list), so
-                                // blanks are dropped.
-                                c.ncmec_reports = r
-                                    .text_rows(o, k, "csam.ncmecReports")?
-                                    .into_iter()
-                                    .flatten()
-                                    .collect()
-                            }
-                        }
-                        Ok(())
-                    })?;
-                    f.csam = c;
+        self.fields(FORM, FORM_KEYS, |r, key| r.key(&mut f, key, true))?;
+        Ok(f)
+    }
+
+    /// The value at the form's top-level `key` (one of [`FORM_KEYS`]), read into its field of
+    /// `f`; the other fields are left as they are. On `Ok` the field is wholly what the value
+    /// says, or, when not `fresh` and the value is a group's object, the group's fields it
+    /// gives are (and the others as they were); on `Err` the field may be half read.
+    fn key(&mut self, f: &mut Form<'a>, key: &'static str, fresh: bool) -> R<()> {
+        let r = self;
+        match key {
+            "requestType" => {
+                f.request_type = r.choice(FORM, key, &RequestType::ALL, &RequestType::NAMES)?
+            }
+            "requestingCountry" => f.requesting_country = r.country(FORM, key)?,
+            "requestedCountry" => f.requested_country = r.country(FORM, key)?,
+            "submissionDate" => f.submission_date = r.date(FORM, key)?,
+            // A string is the instrument's name ("Fiji–US MLAT").
+            "legalBasis" if r.c.peek()? == Kind::Text => {
+                f.legal_basis = LegalBasis {
+                    instrument: r.text(FORM, key)?,
+                    article: None,
                 }
             }
-            Ok(())
-        })?;
-        Ok(f)
+            "legalBasis" => {
+                let b = group_of(&mut f.legal_basis, fresh);
+                r.group(FORM, key, LEGAL_BASIS, |r, o, k| {
+                    match k {
+                        "instrument" => b.instrument = r.text(o, k)?,
+                        _ => b.article = r.text(o, k)?,
+                    }
+                    Ok(())
+                })?;
+            }
+            "authority" => {
+                let a = group_of(&mut f.authority, fresh);
+                r.group(FORM, key, AUTHORITY, |r, o, k| {
+                    let t = r.text(o, k)?;
+                    match k {
+                        "name" => a.name = t,
+                        "officer" => a.officer = t,
+                        "email" => a.email = t,
+                        _ => a.phone = t,
+                    }
+                    Ok(())
+                })?;
+            }
+            "case" => {
+                let c = group_of(&mut f.case, fresh);
+                r.group(FORM, key, CASE, |r, o, k| {
+                    match k {
+                        "reference" => c.reference = r.text(o, k)?,
+                        "facts" => c.facts = r.text(o, k)?,
+                        "nexus" => c.nexus = r.text(o, k)?,
+                        _ => {
+                            c.offences = r.rows(o, k, "case.offences", |r, row| {
+                                let mut x = Offence::default();
+                                r.fields(row, OFFENCE, |r, k| {
+                                    match k {
+                                        "name" => x.name = r.text(row, k)?,
+                                        "provision" => x.provision = r.text(row, k)?,
+                                        _ => x.max_penalty_years = r.integer(row, k)?,
+                                    }
+                                    Ok(())
+                                })?;
+                                Ok(x)
+                            })?
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+            "provider" => {
+                let p = group_of(&mut f.provider, fresh);
+                r.group(FORM, key, PROVIDER, |r, o, k| {
+                    match k {
+                        "name" => p.name = r.text(o, k)?,
+                        "legalEntity" => p.legal_entity = r.text(o, k)?,
+                        "country" => p.country = r.country(o, k)?,
+                        "userCountry" => p.user_country = r.country(o, k)?,
+                        _ => p.profile = r.profile(o, k)?,
+                    }
+                    Ok(())
+                })?;
+            }
+            "accounts" => {
+                f.accounts = r.rows(FORM, key, "accounts", |r, row| {
+                    let mut a = Account::default();
+                    r.fields(row, ACCOUNT, |r, k| {
+                        match k {
+                            "kind" => {
+                                a.kind = r.choice(row, k, &AccountKind::ALL, &AccountKind::NAMES)?
+                            }
+                            "value" => a.value = r.text(row, k)?,
+                            "timestamp" => a.timestamp = r.date_time(row, k)?,
+                            _ => a.port = r.integer(row, k)?,
+                        }
+                        Ok(())
+                    })?;
+                    Ok(a)
+                })?
+            }
+            "data" => {
+                let d = group_of(&mut f.data, fresh);
+                r.group(FORM, key, DATA, |r, o, k| {
+                    match k {
+                        "categories" => d.categories = r.categories()?,
+                        "from" => d.from = r.date(o, k)?,
+                        _ => d.to = r.date(o, k)?,
+                    }
+                    Ok(())
+                })?;
+            }
+            "preservation" => {
+                let p = group_of(&mut f.preservation, fresh);
+                r.group(FORM, key, PRESERVATION, |r, o, k| {
+                    match k {
+                        "status" => {
+                            p.status = r.choice(
+                                o,
+                                k,
+                                &PreservationStatus::ALL,
+                                &PreservationStatus::NAMES,
+                            )?
+                        }
+                        "requestedOn" => p.requested_on = r.date(o, k)?,
+                        "confirmedOn" => p.confirmed_on = r.date(o, k)?,
+                        "reference" => p.reference = r.text(o, k)?,
+                        "periodDays" => p.period_days = r.integer(o, k)?,
+                        "proofAttached" => p.proof_attached = r.boolean(o, k)?,
+                        "necessity" => p.necessity = r.text(o, k)?,
+                        "marToFollow" => p.mar_to_follow = r.boolean(o, k)?,
+                        _ => {
+                            p.extensions = r.rows(o, k, "preservation.extensions", |r, row| {
+                                let mut e = Extension::default();
+                                r.fields(row, EXTENSION, |r, k| {
+                                    match k {
+                                        "requestedOn" => e.requested_on = r.date(row, k)?,
+                                        "reference" => e.reference = r.text(row, k)?,
+                                        _ => e.period_days = r.integer(row, k)?,
+                                    }
+                                    Ok(())
+                                })?;
+                                Ok(e)
+                            })?
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+            "recordsLocation" => {
+                let l = group_of(&mut f.records_location, fresh);
+                r.group(FORM, key, RECORDS_LOCATION, |r, o, k| {
+                    match k {
+                        "country" => l.country = r.country(o, k)?,
+                        "confirmed" => l.confirmed = r.boolean(o, k)?,
+                        "basis" => {
+                            l.basis = r.choice(o, k, &LocationBasis::ALL, &LocationBasis::NAMES)?
+                        }
+                        _ => l.note = r.text(o, k)?,
+                    }
+                    Ok(())
+                })?;
+            }
+            "emergency" => {
+                let e = group_of(&mut f.emergency, fresh);
+                r.group(FORM, key, EMERGENCY, |r, o, k| {
+                    match k {
+                        "active" => e.active = r.boolean(o, k)?,
+                        "risk" => e.risk = r.choice(o, k, &Risk::ALL, &Risk::NAMES)?,
+                        "justification" => e.justification = r.text(o, k)?,
+                        "harmExpectedBy" => e.harm_expected_by = r.date_time(o, k)?,
+                        "ongoing" => e.ongoing = r.boolean(o, k)?,
+                        "personAtRisk" => e.person_at_risk = r.text(o, k)?,
+                        "oral" => e.oral = r.boolean(o, k)?,
+                        "oralMadeOn" => e.oral_made_on = r.date(o, k)?,
+                        _ => e.written_follow_up_on = r.date(o, k)?,
+                    }
+                    Ok(())
+                })?;
+            }
+            "notification" => {
+                let n = group_of(&mut f.notification, fresh);
+                r.group(FORM, key, NOTIFICATION, |r, o, k| {
+                    match k {
+                        "providerNotifies" => {
+                            n.provider_notifies =
+                                r.choice(o, k, &Notifies::ALL, &Notifies::NAMES)?
+                        }
+                        "requestNonDisclosure" => n.request_non_disclosure = r.boolean(o, k)?,
+                        "reason" => n.reason = r.text(o, k)?,
+                        "durationDays" => n.duration_days = r.integer(o, k)?,
+                        _ => {
+                            n.basis = r.choice(
+                                o,
+                                k,
+                                &NonDisclosureBasis::ALL,
+                                &NonDisclosureBasis::NAMES,
+                            )?
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+            _ => {
+                let c = group_of(&mut f.csam, fresh);
+                r.group(FORM, key, CSAM, |r, o, k| {
+                    match k {
+                        "likely" => c.likely = r.boolean(o, k)?,
+                        "declared" => c.declared = r.boolean(o, k)?,
+                        "handlingProtocol" => c.handling_protocol = r.text(o, k)?,
+                        "importPermitRef" => c.import_permit_ref = r.text(o, k)?,
+                        _ => {
+                            // Only the ids matter (no rule marks a row of this list), so
+                            // blanks are dropped.
+                            c.ncmec_reports = r
+                                .text_rows(o, k, "csam.ncmecReports")?
+                                .into_iter()
+                                .flatten()
+                                .collect()
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+        }
+        Ok(())
     }
 
     /// `FORM001` at `key` of `o`: the value as typed, and what was expected (a term that the
@@ -842,6 +890,113 @@ mod tests {
         assert!(out.is_empty());
         assert_eq!(f.case.reference, Some("\u{0}marcheck:too-long"));
         assert_eq!(f.case.facts, Some("\u{0}marcheck:undefined"));
+    }
+
+    /// Each top-level key read on its own is what the whole form's read makes of it, and
+    /// `null` (or text that is not JSON) leaves its field as its default.
+    #[test]
+    fn a_key_read_on_its_own_is_the_whole_reads_field() {
+        let o = crate::Options::new(Date::from_ymd(2026, 11, 29).unwrap());
+        let profile = |k: &str| o.profile(k).is_some();
+        let form = r#"{"requestType": "letter", "requestingCountry": "FJ", "requestedCountry": "us",
+            "submissionDate": "2026-11-01", "legalBasis": "Fiji-US MLAT",
+            "authority": {"name": "FPF", "email": 5}, "case": {"reference": "R\"1", "offences": [{"name": "Fraud"}, 5]},
+            "provider": {"profile": "meta", "name": "Meta"}, "accounts": [{"kind": "fax", "value": "a@b.org"}],
+            "data": {"categories": ["content", "x"]}, "preservation": {"periodDays": 90, "extensions": [null, {}]},
+            "recordsLocation": {"country": "IE"}, "emergency": {"active": "maybe"},
+            "notification": {"reason": "r"}, "csam": {"ncmecReports": ["1", ""]}}"#;
+        let arena = Arena::new();
+        let mut whole_hits = Vec::new();
+        let whole = read(form, &arena, o.date_order, &profile, &mut whole_hits).unwrap();
+        let raw = crate::json::Raw::parse(form).unwrap();
+        let mut f = Form {
+            is_object: true,
+            ..Form::default()
+        };
+        let mut hits = Vec::new();
+        let texts: Vec<String> = FORM_KEYS
+            .iter()
+            .map(|k| raw.get(k).unwrap().to_json())
+            .collect();
+        for (k, text) in FORM_KEYS.iter().zip(&texts) {
+            read_key(
+                k,
+                false,
+                text,
+                &arena,
+                o.date_order,
+                &profile,
+                &mut f,
+                &mut hits,
+            )
+            .unwrap();
+        }
+        assert_eq!(f, whole);
+        assert_eq!(hits, whole_hits);
+        for k in FORM_KEYS {
+            let mut out = Vec::new();
+            read_key(
+                k,
+                false,
+                "null",
+                &arena,
+                o.date_order,
+                &profile,
+                &mut f,
+                &mut out,
+            )
+            .unwrap();
+            assert!(out.is_empty(), "{k}");
+        }
+        assert_eq!(
+            f,
+            Form {
+                is_object: true,
+                ..Form::default()
+            }
+        );
+        // Not JSON: an error, and the field as its default.
+        let mut g = whole.clone();
+        fn one<'a>(
+            key: &str,
+            some: bool,
+            text: &'a str,
+            g: &mut Form<'a>,
+        ) -> Result<Vec<String>, JsonError> {
+            let arena: &'a Arena = alloc::boxed::Box::leak(alloc::boxed::Box::default());
+            let o = crate::Options::new(Date::from_ymd(2026, 11, 29).unwrap());
+            let mut out = Vec::new();
+            let profile = |k: &str| o.profile(k).is_some();
+            read_key(key, some, text, arena, o.date_order, &profile, g, &mut out)?;
+            Ok(out.iter().map(|h| h.field.to_string()).collect())
+        }
+        assert!(one("case", false, r#"{"reference": "x"} 1"#, &mut g).is_err());
+        assert_eq!(g.case, Case::default());
+        assert!(one("extra", false, "[1,", &mut g).is_err());
+        assert_eq!(one("extra", false, r#"{"case": 1}"#, &mut g), Ok(vec![]));
+        assert_eq!(g.requested_country, whole.requested_country);
+        // Some fields of a group: those, read into the group as it is.
+        let mut g = whole.clone();
+        assert_eq!(
+            one("case", true, r#"{"reference": "R-2", "facts": 5}"#, &mut g),
+            Ok(vec![])
+        );
+        assert_eq!(
+            one(
+                "authority",
+                true,
+                r#"{"email": "a@b.fj", "phone": [1]}"#,
+                &mut g
+            ),
+            Ok(vec![String::from("authority.phone")])
+        );
+        let mut want = whole.clone();
+        want.case.reference = Some("R-2");
+        want.case.facts = Some("5");
+        want.authority.email = Some("a@b.fj");
+        assert_eq!(g, want);
+        assert!(one("case", true, r#"{"nexus": "x"} 1"#, &mut g).is_err());
+        assert_eq!(g.case, Case::default());
     }
 
     #[test]
