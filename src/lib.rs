@@ -74,11 +74,11 @@ pub use options::{Locale, Options, OptionsError};
 pub use report::{Finding, Report, ReportFacts};
 pub use rule::{Param, Severity};
 pub use session::Session;
-#[cfg(not(target_arch = "wasm32"))]
-pub use validate::validate;
 pub use validate::{
     MAX_DEPTH, unreadable_form, unreadable_json, validate_json, validate_next, validate_scoped,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use validate::{try_validate_json, validate};
 
 use alloc::vec::Vec;
 use serde::Serialize;

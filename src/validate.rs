@@ -33,6 +33,17 @@ pub fn validate_scoped(form: &str, options: &Options, scope: Option<&[String]>) 
     }
 }
 
+/// [`validate_json`], or the reason the text is not JSON (instead of its `FORM001` report): the
+/// command line tries a whole NDJSON line this way before splitting it byte by byte (a line
+/// that is not one JSON value is split as before, so its reports do not change).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn try_validate_json(form: &str, options: &Options) -> Result<Report, JsonError> {
+    let arena = Arena::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    let typed = read(form, &arena, options, &mut hits)?;
+    Ok(check(&typed, hits, options, options.scope.as_deref()))
+}
+
 /// Reads the next form of a stream (NDJSON lines, a list's items) and checks it: what the
 /// command line does for each form of a batch, in the same pass over the text.
 pub fn validate_next(c: &mut Cursor<'_>, options: &Options) -> Result<Report, JsonError> {

@@ -24,6 +24,8 @@ use std::process::ExitCode;
 // In its own folder: a file directly in src/bin/ would be taken for another binary.
 #[path = "marcheck/due.rs"]
 mod due;
+#[path = "marcheck/json_out.rs"]
+mod json_out;
 
 use marcheck::{Date, Locale, Options, Report, Severity};
 
@@ -231,10 +233,17 @@ fn check(a: &Args) -> Result<ExitCode, String> {
         // input's name) or several (labelled name:line, where each starts).
         let mut pending: Option<(Pos, Report)> = None;
         let mut several = false;
+        let mut line = Vec::new();
         let mut emit = |out: &mut BufWriter<_>, at: Pos, report: &Report, several: bool| {
             any_error |= !report.ok;
             let w = if format == "json" {
-                writeln!(out, "{}", report.to_json())
+                line.clear();
+                if json_out::write(report, &mut line).is_err() {
+                    line.clear(); // not for a report (tests/golden.rs): serde_json's, then
+                    line.extend_from_slice(report.to_json().as_bytes());
+                }
+                line.push(b'\n');
+                out.write_all(&line)
             } else {
                 let label = if several {
                     at.label(&label)
@@ -245,8 +254,16 @@ fn check(a: &Args) -> Result<ExitCode, String> {
             };
             w.map_err(|e| format!("writing the report: {e}"))
         };
-        let mut each = |at: Pos, unit: Unit<'_>| -> Result<(), String> {
+        let mut each = |at: Pos, unit: Unit<'_>| -> Result<bool, String> {
             let report = match unit {
+                Unit::Line(bytes) => {
+                    match std::str::from_utf8(bytes)
+                        .map(|t| marcheck::try_validate_json(t, &options))
+                    {
+                        Ok(Ok(report)) => report,
+                        _ => return Ok(false), // split the usual way
+                    }
+                }
                 Unit::Text(bytes) => match std::str::from_utf8(bytes) {
                     Ok(text) => marcheck::validate_json(text, &options),
                     Err(e) => {
@@ -264,11 +281,11 @@ fn check(a: &Args) -> Result<ExitCode, String> {
                 emit(&mut out, at, &r, true)?;
             }
             if several {
-                emit(&mut out, at, &report, true)
+                emit(&mut out, at, &report, true)?;
             } else {
                 pending = Some((at, report));
-                Ok(())
             }
+            Ok(true)
         };
         split(input, &label, &mut each)?;
         if let Some((at, r)) = pending.take() {
@@ -386,6 +403,12 @@ impl Pos {
 enum Unit<'a> {
     Text(&'a [u8]),
     Unreadable(String),
+    /// A whole line (trimmed, `{` to `}`; or a list's element that ends its line, before its
+    /// comma) that is most likely one form: taken if it reads as one JSON value, which is then
+    /// the piece the byte-by-byte split would give; else (`false` from `each`) the line is
+    /// split byte by byte, as any other. Most of a batch's lines are taken: one pass over
+    /// their text (the reader's), not two.
+    Line(&'a [u8]),
 }
 
 fn is_ws(b: u8) -> bool {
@@ -413,7 +436,8 @@ enum Mode {
     Whole,
 }
 
-type Each<'e> = dyn FnMut(Pos, Unit<'_>) -> Result<(), String> + 'e;
+/// Gives a piece to check: `Ok(false)` when a [`Unit::Line`] was not taken.
+type Each<'e> = dyn FnMut(Pos, Unit<'_>) -> Result<bool, String> + 'e;
 
 /// Splits a stream into forms without reading it whole: documents (one per line, concatenated,
 /// or pretty-printed over many lines), and the elements of a top-level array one by one.
@@ -465,6 +489,11 @@ struct Splitter {
     list: Option<(Pos, usize)>,
     /// Pieces given so far.
     units: usize,
+    /// The line being read was not taken whole ([`Unit::Line`]): it is split byte by byte
+    /// to its end.
+    slow: bool,
+    /// Whether lines are tried whole at all (the tests compare with the byte-by-byte split).
+    whole_lines: bool,
 }
 
 impl Splitter {
@@ -480,19 +509,21 @@ impl Splitter {
             escaped: false,
             list: None,
             units: 0,
+            slow: false,
+            whole_lines: true,
         }
     }
 
     fn give(&mut self, at: Pos, unit: Unit<'_>, each: &mut Each<'_>) -> Result<(), String> {
         self.units += 1;
-        each(at, unit)
+        each(at, unit).map(|_| ())
     }
 
     /// Gives the piece read so far (trimmed) and starts afresh.
     fn give_cur(&mut self, each: &mut Each<'_>) -> Result<(), String> {
         let cur = std::mem::take(&mut self.cur);
         self.units += 1;
-        let r = each(self.start, Unit::Text(trim(&cur)));
+        let r = each(self.start, Unit::Text(trim(&cur))).map(|_| ());
         self.cur = cur;
         self.cur.clear();
         (self.depth, self.in_string, self.escaped) = (0, false, false);
@@ -547,9 +578,78 @@ impl Splitter {
         false
     }
 
-    /// Reads a chunk of the input. The bytes of a string, most of a form, are taken as a run.
+    /// Whether the reader stands at the start of a line that may be taken whole: one form a
+    /// line (NDJSON), or the elements of a top-level array spread over lines.
+    fn at_line_start(&self) -> bool {
+        let lines = match self.list {
+            None => self.mode == Mode::Lines,
+            Some(_) => self.mode == Mode::Whole && self.depth == 1,
+        };
+        lines
+            && self.whole_lines
+            && !self.slow
+            && self.pos.col == 1
+            && self.cur.is_empty()
+            && !self.in_string
+            && self.bom.is_none()
+            && (self.list.is_some() || self.depth == 0)
+    }
+
+    /// A whole line, `line` (without its `\n`), at the start of a line: `true` if it was
+    /// taken (a blank line, or a [`Unit::Line`] that `each` took).
+    fn whole_line(&mut self, line: &[u8], each: &mut Each<'_>) -> Result<bool, String> {
+        let lead = line.iter().take_while(|&&b| is_ws(b)).count();
+        let piece = trim(line);
+        let piece = match self.list {
+            // An element followed by its comma; the last one (no comma) waits for the `]`.
+            Some(_) => match piece.strip_suffix(b",").map(trim) {
+                Some(p) if !p.is_empty() => p,
+                None if piece.is_empty() => piece,
+                _ => return Ok(false), // `,` alone is a missing element: split as usual
+            },
+            None => piece,
+        };
+        if !piece.is_empty() {
+            if !(piece.starts_with(b"{") && piece.ends_with(b"}")) {
+                return Ok(false);
+            }
+            let at = Pos {
+                line: self.pos.line,
+                col: 1 + lead,
+            };
+            if !each(at, Unit::Line(piece))? {
+                return Ok(false);
+            }
+            self.units += 1;
+            if let Some((list_at, n)) = self.list {
+                self.list = Some((list_at, n + 1));
+            }
+        }
+        self.pos = Pos {
+            line: self.pos.line + 1,
+            col: 1,
+        };
+        Ok(true)
+    }
+
+    /// Reads a chunk of the input. A line that holds one form is taken whole; else the bytes
+    /// of a string, most of a form, are taken as a run.
     fn feed(&mut self, mut chunk: &[u8], each: &mut Each<'_>) -> Result<(), String> {
         while let Some((&b, rest)) = chunk.split_first() {
+            if self.at_line_start() {
+                match memchr::memchr(b'\n', chunk) {
+                    Some(n) => {
+                        let (line, after) = chunk.split_at(n);
+                        if self.whole_line(line, each)? {
+                            chunk = after.get(1..).unwrap_or_default();
+                            continue;
+                        }
+                        self.slow = true;
+                    }
+                    // The line goes on in the next chunk: it is split byte by byte.
+                    None => self.slow = true,
+                }
+            }
             if self.in_string && !self.escaped && self.bom.is_none() {
                 let (n, chars) = string_run(chunk);
                 if n > 0 {
@@ -581,6 +681,9 @@ impl Splitter {
         }
         let at = self.pos;
         self.pos = at.step(b);
+        if b == b'\n' {
+            self.slow = false;
+        }
         if self.list.is_some() {
             return self.list_byte(b, at, each);
         }
@@ -684,6 +787,7 @@ impl Splitter {
                 // likely NDJSON with a bad first line. Read it again one line at a time, so the
                 // other lines are still checked.
                 let mut again = Splitter::new(Mode::Lines, self.start, false);
+                again.whole_lines = self.whole_lines;
                 again.feed(&cur, each)?;
                 self.units += again.finish(each)?;
             } else {
@@ -739,6 +843,172 @@ mod string_run_tests {
             for end in 0..=b.len() {
                 assert_eq!(string_run(&b[..end]), naive(&b[..end]), "{start}..{end}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod whole_line_tests {
+    use super::{Each, Mode, Pos, Splitter, Unit};
+    use proptest::prelude::*;
+
+    /// What a split gives: each piece's position and its bytes (or what was unreadable).
+    #[derive(Debug, PartialEq)]
+    enum Piece {
+        Text(Pos, Vec<u8>),
+        Unreadable(Pos, String),
+    }
+
+    /// Splits `input` fed in chunks of `sizes` (cycled); with `whole`, lines that read as one
+    /// JSON value are taken whole, as `check` and `due` take them; without, it is split byte
+    /// by byte.
+    fn pieces(input: &[u8], sizes: &[usize], whole: bool) -> Vec<Piece> {
+        let mut out = Vec::new();
+        let options = marcheck::Options::new(marcheck::date::EPOCH);
+        let mut each = |at: Pos, unit: Unit<'_>| -> Result<bool, String> {
+            match unit {
+                Unit::Line(b) => {
+                    let reads = std::str::from_utf8(b)
+                        .is_ok_and(|t| marcheck::try_validate_json(t, &options).is_ok());
+                    assert!(whole, "no line is tried whole");
+                    if !reads {
+                        return Ok(false);
+                    }
+                    out.push(Piece::Text(at, b.to_vec()));
+                }
+                Unit::Text(b) => out.push(Piece::Text(at, b.to_vec())),
+                Unit::Unreadable(w) => out.push(Piece::Unreadable(at, w)),
+            }
+            Ok(true)
+        };
+        let each: &mut Each<'_> = &mut each;
+        let mut s = Splitter::new(Mode::Auto, Pos::START, true);
+        s.whole_lines = whole;
+        let mut rest = input;
+        for &n in sizes.iter().cycle() {
+            if rest.is_empty() {
+                break;
+            }
+            let (chunk, r) = rest.split_at(n.clamp(1, rest.len()));
+            s.feed(chunk, each).unwrap();
+            rest = r;
+        }
+        s.finish(each).unwrap();
+        out
+    }
+
+    /// Lines as a batch has them, and lines that are not one form.
+    const LINES: &[&str] = &[
+        r#"{"requestType":"formal_mar","case":{"reference":"A/1"}}"#,
+        r#"{"a":"}","b":"\"{"}"#,
+        r#"  {"a":[1,{"b":2}]}  "#,
+        "{}",
+        "{},",
+        "  {\"x\":1} ,",
+        "{\"a\":1}\r",
+        r#"{"a":1} {"b":2}"#,
+        r#"{"a":1},{"b":2},"#,
+        r#"{"a":"é€😀"}"#,
+        "{\"a\":\"\u{feff}\"}",
+        "\u{feff}{}",
+        "{bad}",
+        "{\"a\":",
+        "\"x\"",
+        "null",
+        "42",
+        "[",
+        "[{}",
+        "[{},",
+        "]",
+        "],",
+        ",",
+        "",
+        "   ",
+        "\t\r",
+        "}",
+        "{\"a\":\"\\ud83d\"}",
+        "{\"a\":\"x\\",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Taking a line whole gives the pieces, positions and order that splitting it byte by
+        /// byte gives: whatever the lines, the chunk sizes and where a chunk ends.
+        #[test]
+        fn whole_lines_split_as_byte_by_byte(
+            lines in prop::collection::vec(
+                prop_oneof![
+                    3 => prop::sample::select(LINES).prop_map(|l| l.as_bytes().to_vec()),
+                    1 => prop::collection::vec(any::<u8>(), 0..6),
+                ],
+                0..12,
+            ),
+            ends in prop::collection::vec(prop::sample::select(&["\n", "\r\n", "", " "][..]), 12),
+            sizes in prop::collection::vec(1usize..80, 1..5),
+        ) {
+            let mut input = Vec::new();
+            for (l, e) in lines.iter().zip(ends.iter().cycle()) {
+                input.extend_from_slice(l);
+                input.extend_from_slice(e.as_bytes());
+            }
+            prop_assert_eq!(pieces(&input, &sizes, true), pieces(&input, &sizes, false));
+        }
+    }
+
+    /// Inputs where taking a line whole could go wrong, split at every chunk size.
+    #[test]
+    fn whole_lines_split_as_byte_by_byte_at_the_edges() {
+        let inputs: &[&str] = &[
+            "{}\n{}\n{}\n",
+            "{}\n{}\n{}",
+            "{}\r\n  {} \r\n\r\n{}\r\n",
+            "{}\n{} {}\n{}{}\n{}\n",
+            "{}\n{\"a\":\n1}\n{}\n",
+            "{}\n[{}, {}]\n{}\n",
+            "{}\n[\n{}\n",
+            "[\n{},\n]\n",
+            "[\n{},\n{}\n]\n",
+            "[\n{},\n,\n{}\n]\n",
+            "[\n  {} ,\n\n{},{},\n{}]\n",
+            "[\n{},\n{},\n",
+            "[\n{},\n{\"a\":[1,\n2]},\n{}\n]\n{}\n",
+            "[{},\n{},\n]\n",
+            "\u{feff}{}\n{}\n",
+            "{}\n\u{feff}{}\n{}\n",
+            "{\"a\":\"x\ny\"}\n{}\n{}\n",
+        ];
+        for input in inputs {
+            for size in 1..=input.len() {
+                assert_eq!(
+                    pieces(input.as_bytes(), &[size], true),
+                    pieces(input.as_bytes(), &[size], false),
+                    "{input:?} in chunks of {size}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_batch_is_taken_whole_line_by_line() {
+        let line = r#"{"requestType":"formal_mar"}"#;
+        let ndjson = format!("{line}\n{line}\n{line}\n");
+        let array = format!("[\n{line},\n{line},\n{line}\n]\n");
+        for input in [ndjson, array] {
+            let mut taken = 0;
+            let options = marcheck::Options::new(marcheck::date::EPOCH);
+            let mut each = |_: Pos, unit: Unit<'_>| -> Result<bool, String> {
+                if let Unit::Line(b) = unit {
+                    let t = std::str::from_utf8(b).unwrap();
+                    assert!(marcheck::try_validate_json(t, &options).is_ok());
+                    taken += 1;
+                }
+                Ok(true)
+            };
+            let mut s = Splitter::new(Mode::Auto, Pos::START, true);
+            s.feed(input.as_bytes(), &mut each).unwrap();
+            s.finish(&mut each).unwrap();
+            // The first line decides the mode; the array's last element waits for its `]`.
+            assert_eq!(taken, 2, "{input}");
         }
     }
 }

@@ -121,6 +121,28 @@ pub fn catalogue(locale: Locale) -> &'static Words {
 }
 
 impl Words {
+    /// Natively, a binary search: build.rs writes the entries in order of code, then variant
+    /// (a test checks), and a batch looks up each finding's texts (a linear search was 4 % of
+    /// the command line's time). The wasm keeps the linear search: 0.1 KB smaller.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn entry(&self, code: &str, variant: &str) -> Option<&Entry> {
+        // Byte by byte: codes and variants are a few bytes, where a call to memcmp per step
+        // cost more than the search (perf: 12 % of `check`'s time in memcmp).
+        fn cmp(a: &str, b: &str) -> core::cmp::Ordering {
+            for (x, y) in a.bytes().zip(b.bytes()) {
+                if x != y {
+                    return x.cmp(&y);
+                }
+            }
+            a.len().cmp(&b.len())
+        }
+        (self.rules)
+            .binary_search_by(|e| cmp(e.code, code).then_with(|| cmp(e.variant, variant)))
+            .ok()
+            .and_then(|i| self.rules.get(i))
+    }
+
+    #[cfg(target_arch = "wasm32")]
     fn entry(&self, code: &str, variant: &str) -> Option<&Entry> {
         self.rules
             .iter()
@@ -269,6 +291,24 @@ impl Words {
 mod tests {
     use super::*;
     use crate::rules::RULES;
+
+    #[test]
+    fn entries_are_in_order_of_code_then_variant() {
+        for locale in [Locale::En, Locale::Fr] {
+            let rules = catalogue(locale).rules;
+            for pair in rules.windows(2) {
+                let [a, b] = pair else { continue };
+                assert!(
+                    (a.code, a.variant) < (b.code, b.variant),
+                    "{locale:?} {a:?} {b:?}"
+                );
+            }
+            for e in rules {
+                let found = catalogue(locale).entry(e.code, e.variant);
+                assert!(found.is_some_and(|f| core::ptr::eq(f, e)), "{}", e.code);
+            }
+        }
+    }
 
     #[test]
     fn every_rule_has_its_texts_in_every_locale() {

@@ -2,16 +2,21 @@
 //!
 //! Forms are read as `check` reads them (files, NDJSON, arrays, `-`), and folders are walked for
 //! their `.json` files. Each form is read, its deadlines computed and the form dropped: only
-//! the deadlines due within the window are kept (they must be sorted before anything is
-//! written), so memory grows with the deadlines listed, not with the forms read.
+//! the deadlines due within the window are kept, as the lines they will be written as (they
+//! must be sorted before anything is written). Past 1 MiB of lines they go to an unnamed
+//! temporary file (readable by the user alone, removed as soon as it is opened), so memory
+//! stays flat: 24 bytes a deadline listed, for its place in the order. An iCalendar file is
+//! built whole in memory (its UIDs are made unique over the file).
 
 use std::ffi::{OsStr, OsString};
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use marcheck::Date;
 use marcheck::calendar::Calendar;
-use marcheck::deadlines::{Deadline, read_deadlines};
+use marcheck::deadlines::{Deadline, Kind, read_deadlines};
 
 use super::{Args, Pos, USAGE, Unit, open, options_of, shown, split};
 
@@ -28,13 +33,141 @@ enum Format {
     Ics,
 }
 
-/// A deadline kept for the listing, and where its form starts.
-struct Row {
-    d: Deadline<'static>,
-    /// Index into the names of the inputs.
-    input: u32,
-    at: Pos,
+/// The lines of the listing kept in memory before they go to a temporary file.
+const IN_MEMORY: usize = 1 << 20;
+
+/// A deadline's place in the listing: most urgent first; the same day in the table's order,
+/// then in input order (a stable sort of keys pushed in input order).
+struct Key {
+    on: Date,
+    kind: Kind,
+    /// Where its line is in the [`Store`] (a calendar: its index in the deadlines).
+    at: u64,
+    len: u32,
 }
+
+/// Lines, appended in input order and read back in any: in memory up to a limit, then in an
+/// unnamed temporary file. If no file can be made, they stay in memory.
+struct Store {
+    mem: Vec<u8>,
+    file: Option<BufWriter<File>>,
+    len: u64,
+    limit: usize,
+    /// No temporary file could be made.
+    no_file: bool,
+    /// The first error writing or reading the file: the listing cannot be trusted after it.
+    error: Option<io::Error>,
+}
+
+impl Store {
+    fn new(limit: usize) -> Store {
+        Store {
+            mem: Vec::new(),
+            file: None,
+            len: 0,
+            limit,
+            no_file: false,
+            error: None,
+        }
+    }
+
+    /// Appends `line`; where it starts.
+    fn push(&mut self, line: &[u8]) -> u64 {
+        let at = self.len;
+        self.len += line.len() as u64;
+        if self.file.is_none() && !self.no_file && self.mem.len() + line.len() > self.limit {
+            match temporary() {
+                // No file can be made: the lines stay in memory (a listing is never lost).
+                None => self.no_file = true,
+                Some(mut f) => match f.write_all(&self.mem) {
+                    Ok(()) => {
+                        self.mem = Vec::new();
+                        self.file = Some(f);
+                    }
+                    // The lines are still in memory: they stay there.
+                    Err(_) => self.no_file = true,
+                },
+            }
+        }
+        match &mut self.file {
+            Some(f) => {
+                if let Err(e) = f.write_all(line) {
+                    self.fail(e);
+                }
+            }
+            None => self.mem.extend_from_slice(line),
+        }
+        at
+    }
+
+    fn fail(&mut self, e: io::Error) {
+        self.error.get_or_insert(e);
+    }
+
+    /// The line at `at`, `len` bytes, into `buf` (cleared first).
+    fn read(&mut self, at: u64, len: u32, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.clear();
+        match &mut self.file {
+            None => {
+                let from = usize::try_from(at).unwrap_or(usize::MAX);
+                let line = (self.mem.get(from..from.saturating_add(len as usize)))
+                    .ok_or_else(|| io::Error::other("a line of the listing is missing"))?;
+                buf.extend_from_slice(line);
+            }
+            Some(w) => {
+                w.flush()?;
+                let f = w.get_mut();
+                f.seek(SeekFrom::Start(at))?;
+                buf.resize(len as usize, 0);
+                f.read_exact(buf)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A new file in the temporary folder that only this user can read, already removed from the
+/// folder (it is gone when the process ends, whatever happens).
+fn temporary() -> Option<BufWriter<File>> {
+    let dir = std::env::temp_dir();
+    for attempt in 0..16u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = dir.join(format!(
+            "marcheck-due-{}-{nanos}-{attempt}",
+            std::process::id()
+        ));
+        let mut o = std::fs::OpenOptions::new();
+        o.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+        match o.open(&path) {
+            Ok(f) => {
+                let _ = std::fs::remove_file(&path);
+                return Some(BufWriter::with_capacity(1 << 16, f));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// The deadlines kept for the listing, as the lines they will be written as.
+struct Listing {
+    format: Format,
+    keys: Vec<Key>,
+    store: Store,
+    /// `--format ics`: the deadlines themselves.
+    calendar: Vec<Deadline<'static>>,
+    /// `--format table`: the widest cell of each column so far (the header's to start with).
+    width: [usize; 6],
+    /// Some deadline proper (not a reminder) has passed.
+    overdue: bool,
+}
+
+const HEADER: [&str; 6] = ["DATE", "LEFT", "KIND", "CASE", "PROVIDER", "FROM"];
 
 pub fn due(a: &Args) -> Result<ExitCode, String> {
     let format = match (a.format_given, a.format.as_str()) {
@@ -81,8 +214,15 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
         }
     }
 
-    let mut rows: Vec<Row> = Vec::new();
-    for (index, name) in inputs.iter().enumerate() {
+    let mut listing = Listing {
+        format,
+        keys: Vec::new(),
+        store: Store::new(IN_MEMORY),
+        calendar: Vec::new(),
+        width: HEADER.map(|h| h.chars().count()),
+        overdue: false,
+    };
+    for name in &inputs {
         let label = shown(name);
         let input = match open(name) {
             Ok(i) => i,
@@ -92,15 +232,25 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        let mut each = |at: Pos, unit: Unit<'_>| -> Result<(), String> {
+        let mut each = |at: Pos, unit: Unit<'_>| -> Result<bool, String> {
             let problem = match unit {
+                Unit::Line(bytes) => {
+                    // A line that starts with `{` and reads is a form; else split it as usual.
+                    match std::str::from_utf8(bytes).map(|t| read_deadlines(t, &options)) {
+                        Ok(Ok(list)) => {
+                            listing.keep(list, within, &at.label(&label));
+                            return Ok(true);
+                        }
+                        _ => return Ok(false),
+                    }
+                }
                 Unit::Unreadable(what) => Some(what),
                 Unit::Text(bytes) => match std::str::from_utf8(bytes) {
                     Err(_) => Some("not UTF-8 text".to_string()),
                     Ok(text) => match read_deadlines(text, &options) {
                         Err(why) => Some(why),
                         Ok(list) => {
-                            keep(list, within, format, index, at, &mut rows);
+                            listing.keep(list, within, &at.label(&label));
                             None
                         }
                     },
@@ -110,41 +260,18 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
                 eprintln!("marcheck due: {}: {what}", at.label(&label));
                 bad += 1;
             }
-            Ok(())
+            Ok(true)
         };
         if let Err(e) = split(input, &label, &mut each) {
             eprintln!("marcheck due: {e}");
             bad += 1;
         }
     }
-    // Most urgent first; the same day in the table's order, then in input order.
-    rows.sort_by_key(|r| (r.d.on, r.d.kind));
-    let names: Vec<String> = inputs.iter().map(|n| shown(n)).collect();
-    let from = |r: &Row| {
-        r.at.label(names.get(r.input as usize).map_or("", String::as_str))
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match format {
-        Format::Table => table(&mut out, &rows, &from),
-        Format::Json => json(&mut out, &rows, &from),
-        Format::Csv => csv(&mut out, &rows, &from),
-        Format::Ics => {
-            let mut c = Calendar::new(&options);
-            for r in &rows {
-                c.event(&r.d);
-            }
-            out.write_all(c.finish().as_bytes())
-        }
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("writing the deadlines: {e}"))?;
+    let overdue = listing.overdue;
+    listing.write(&options)?;
     // A reminder is not a deadline: one that has passed is listed (overdue), but only a
     // deadline proper that has passed makes the status say "something is overdue".
-    let overdue =
-        |r: &Row| r.d.days_left < 0 && r.d.kind != marcheck::deadlines::Kind::ExtensionReminder;
-    Ok(if rows.iter().any(overdue) {
+    Ok(if overdue {
         ExitCode::from(OVERDUE)
     } else if bad > 0 {
         ExitCode::from(UNREADABLE)
@@ -153,27 +280,107 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
     })
 }
 
-/// Keeps a form's deadlines due within the window (the form itself is already dropped).
-fn keep(
-    list: Vec<Deadline<'static>>,
-    within: i64,
-    format: Format,
-    input: usize,
-    at: Pos,
-    rows: &mut Vec<Row>,
-) {
-    for mut d in list {
-        if d.days_left > within {
-            continue;
+impl Listing {
+    /// Keeps the deadlines of one form that are due within `within` days, from `from`.
+    fn keep(&mut self, list: Vec<Deadline<'static>>, within: i64, from: &str) {
+        for d in list {
+            if d.days_left > within {
+                continue;
+            }
+            self.overdue |= d.days_left < 0 && d.kind != Kind::ExtensionReminder;
+            let (on, kind) = (d.on, d.kind);
+            let line = match self.format {
+                Format::Ics => {
+                    let at = self.calendar.len() as u64;
+                    self.calendar.push(d);
+                    self.keys.push(Key {
+                        on,
+                        kind,
+                        at,
+                        len: 0,
+                    });
+                    continue;
+                }
+                Format::Json => json_line(&d, from),
+                Format::Csv => csv_line(&d, from),
+                Format::Table => {
+                    let cells = cells(&d, from);
+                    for (w, c) in self.width.iter_mut().zip(&cells) {
+                        *w = (*w).max(c.chars().count());
+                    }
+                    // Cells hold no control character (`plain`): a NUL parts them.
+                    cells.join("\0")
+                }
+            };
+            let at = self.store.push(line.as_bytes());
+            self.keys.push(Key {
+                on,
+                kind,
+                at,
+                len: line.len() as u32,
+            });
         }
-        if matches!(format, Format::Table | Format::Csv) {
-            d.detail = String::new(); // not shown: not kept
+    }
+
+    /// Sorts and writes the listing.
+    fn write(mut self, options: &marcheck::Options) -> Result<(), String> {
+        // Most urgent first; the same day in the table's order, then in input order.
+        self.keys.sort_by_key(|k| (k.on, k.kind));
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        let mut written = match self.format {
+            Format::Ics => {
+                let mut c = Calendar::new(options);
+                for k in &self.keys {
+                    if let Some(d) = self.calendar.get(k.at as usize) {
+                        c.event(d);
+                    }
+                }
+                out.write_all(c.finish().as_bytes())
+            }
+            _ => self.lines(&mut out),
+        };
+        if let Some(e) = self.store.error.take() {
+            written = Err(e);
         }
-        rows.push(Row {
-            d,
-            input: input as u32,
-            at,
-        });
+        written
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("writing the deadlines: {e}"))
+    }
+
+    /// The lines of a table, JSON or CSV listing, in order.
+    fn lines(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let width = self.width;
+        let table_line = |out: &mut dyn Write, row: &[&str]| -> io::Result<()> {
+            let mut s = String::new();
+            for (i, (c, w)) in row.iter().zip(width).enumerate() {
+                s.push_str(c);
+                if i + 1 < row.len() {
+                    s.extend(std::iter::repeat_n(' ', w - c.chars().count() + 2));
+                }
+            }
+            writeln!(out, "{}", s.trim_end())
+        };
+        match self.format {
+            Format::Table => table_line(out, &HEADER)?,
+            Format::Csv => write!(
+                out,
+                "on,daysLeft,kind,title,caseReference,preservationReference,providerEntity,providerCountry,from\r\n"
+            )?,
+            _ => {}
+        }
+        let mut buf = Vec::new();
+        for k in &self.keys {
+            self.store.read(k.at, k.len, &mut buf)?;
+            if self.format == Format::Table {
+                let line = String::from_utf8_lossy(&buf);
+                let row: Vec<&str> = line.split('\0').collect();
+                table_line(out, &row)?;
+            } else {
+                out.write_all(&buf)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -200,56 +407,30 @@ fn plain(t: &str) -> String {
         .collect()
 }
 
-fn table(out: &mut impl Write, rows: &[Row], from: &dyn Fn(&Row) -> String) -> io::Result<()> {
-    let header = ["DATE", "LEFT", "KIND", "CASE", "PROVIDER", "FROM"];
-    let cells: Vec<[String; 6]> = rows
-        .iter()
-        .map(|r| {
-            let d = &r.d;
-            [
-                d.on.to_string(),
-                d.days_left_text.to_string(),
-                d.kind.as_str().to_string(),
-                plain(d.case_reference.as_deref().unwrap_or("—")),
-                d.provider_entity.as_ref().map_or("—".to_string(), |e| {
-                    plain(&format!("{} ({})", e.legal_entity, e.country))
-                }),
-                plain(&from(r)),
-            ]
-        })
-        .collect();
-    let mut width = header.map(|h| h.chars().count());
-    for row in &cells {
-        for (w, c) in width.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |out: &mut dyn Write, row: &[&str]| -> io::Result<()> {
-        let mut s = String::new();
-        for (i, (c, w)) in row.iter().zip(width).enumerate() {
-            s.push_str(c);
-            if i + 1 < row.len() {
-                s.extend(std::iter::repeat_n(' ', w - c.chars().count() + 2));
-            }
-        }
-        writeln!(out, "{}", s.trim_end())
-    };
-    line(out, &header)?;
-    for row in &cells {
-        line(out, &row.each_ref().map(String::as_str))?;
-    }
-    Ok(())
+/// A table's cells for one deadline.
+fn cells(d: &Deadline<'_>, from: &str) -> [String; 6] {
+    [
+        d.on.to_string(),
+        d.days_left_text.to_string(),
+        d.kind.as_str().to_string(),
+        plain(d.case_reference.as_deref().unwrap_or("—")),
+        d.provider_entity.as_ref().map_or("—".to_string(), |e| {
+            plain(&format!("{} ({})", e.legal_entity, e.country))
+        }),
+        plain(from),
+    ]
 }
 
-fn json(out: &mut impl Write, rows: &[Row], from: &dyn Fn(&Row) -> String) -> io::Result<()> {
-    for r in rows {
-        let mut v = serde_json::to_value(&r.d).unwrap_or_default();
-        if let Some(o) = v.as_object_mut() {
-            o.insert("from".to_string(), serde_json::Value::String(from(r)));
-        }
-        writeln!(out, "{v}")?;
+/// A deadline as a line of JSON, with `from`.
+fn json_line(d: &Deadline<'_>, from: &str) -> String {
+    let mut v = serde_json::to_value(d).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "from".to_string(),
+            serde_json::Value::String(from.to_string()),
+        );
     }
-    Ok(())
+    format!("{v}\n")
 }
 
 /// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a text that
@@ -266,27 +447,52 @@ fn field(s: &str) -> String {
     }
 }
 
-fn csv(out: &mut impl Write, rows: &[Row], from: &dyn Fn(&Row) -> String) -> io::Result<()> {
-    write!(
-        out,
-        "on,daysLeft,kind,title,caseReference,preservationReference,providerEntity,providerCountry,from\r\n"
-    )?;
-    for r in rows {
-        let d = &r.d;
-        let text = |t: Option<&str>| field(t.unwrap_or(""));
-        write!(
-            out,
-            "{},{},{},{},{},{},{},{},{}\r\n",
-            d.on,
-            d.days_left,
-            d.kind.as_str(),
-            field(&d.title),
-            text(d.case_reference.as_deref()),
-            text(d.preservation_reference.as_deref()),
-            text(d.provider_entity.as_ref().map(|e| &*e.legal_entity)),
-            text(d.provider_entity.as_ref().map(|e| e.country)),
-            field(&from(r)),
-        )?;
+/// A deadline as a line of CSV, with `from`.
+fn csv_line(d: &Deadline<'_>, from: &str) -> String {
+    let text = |t: Option<&str>| field(t.unwrap_or(""));
+    format!(
+        "{},{},{},{},{},{},{},{},{}\r\n",
+        d.on,
+        d.days_left,
+        d.kind.as_str(),
+        field(&d.title),
+        text(d.case_reference.as_deref()),
+        text(d.preservation_reference.as_deref()),
+        text(d.provider_entity.as_ref().map(|e| &*e.legal_entity)),
+        text(d.provider_entity.as_ref().map(|e| e.country)),
+        field(from),
+    )
+}
+
+#[cfg(test)]
+mod store_tests {
+    use super::Store;
+
+    /// Lines read back in any order are the lines pushed, in memory and past the limit (in
+    /// the temporary file), and the file is gone from the folder as soon as it is made.
+    #[test]
+    fn lines_come_back_as_they_went_in() {
+        for limit in [0, 100, 1 << 20] {
+            let mut store = Store::new(limit);
+            let lines: Vec<String> = (0..2000)
+                .map(|i| format!("{{\"n\":{i},\"é\":\"{}\"}}\n", "x".repeat(i % 37)))
+                .collect();
+            let places: Vec<(u64, u32)> = (lines.iter())
+                .map(|l| (store.push(l.as_bytes()), l.len() as u32))
+                .collect();
+            assert_eq!(store.file.is_some(), limit < 1 << 20, "{limit}");
+            let mut buf = Vec::new();
+            for (i, &(at, len)) in places.iter().enumerate().rev() {
+                store.read(at, len, &mut buf).unwrap();
+                assert_eq!(buf, lines[i].as_bytes(), "{limit} {i}");
+            }
+            assert!(store.error.is_none());
+        }
+        let mine = format!("marcheck-due-{}-", std::process::id());
+        let left = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().starts_with(&mine));
+        assert!(!left, "a temporary file was left in the folder");
     }
-    Ok(())
 }
