@@ -9,8 +9,7 @@
 //! built whole in memory (its UIDs are made unique over the file).
 
 use std::ffi::{OsStr, OsString};
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -33,9 +32,6 @@ enum Format {
     Ics,
 }
 
-/// The lines of the listing kept in memory before they go to a temporary file.
-const IN_MEMORY: usize = 1 << 20;
-
 /// A deadline's place in the listing: most urgent first; the same day in the table's order,
 /// then in input order (a stable sort of keys pushed in input order).
 struct Key {
@@ -46,112 +42,32 @@ struct Key {
     len: u32,
 }
 
-/// Lines, appended in input order and read back in any: in memory up to a limit, then in an
-/// unnamed temporary file. If no file can be made, they stay in memory.
+/// Lines, appended in input order and read back in any.
 struct Store {
     mem: Vec<u8>,
-    file: Option<BufWriter<File>>,
-    len: u64,
-    limit: usize,
-    /// No temporary file could be made.
-    no_file: bool,
-    /// The first error writing or reading the file: the listing cannot be trusted after it.
-    error: Option<io::Error>,
 }
 
 impl Store {
-    fn new(limit: usize) -> Store {
-        Store {
-            mem: Vec::new(),
-            file: None,
-            len: 0,
-            limit,
-            no_file: false,
-            error: None,
-        }
+    fn new() -> Store {
+        Store { mem: Vec::new() }
     }
 
     /// Appends `line`; where it starts.
     fn push(&mut self, line: &[u8]) -> u64 {
-        let at = self.len;
-        self.len += line.len() as u64;
-        if self.file.is_none() && !self.no_file && self.mem.len() + line.len() > self.limit {
-            match temporary() {
-                // No file can be made: the lines stay in memory (a listing is never lost).
-                None => self.no_file = true,
-                Some(mut f) => match f.write_all(&self.mem) {
-                    Ok(()) => {
-                        self.mem = Vec::new();
-                        self.file = Some(f);
-                    }
-                    // The lines are still in memory: they stay there.
-                    Err(_) => self.no_file = true,
-                },
-            }
-        }
-        match &mut self.file {
-            Some(f) => {
-                if let Err(e) = f.write_all(line) {
-                    self.fail(e);
-                }
-            }
-            None => self.mem.extend_from_slice(line),
-        }
+        let at = self.mem.len() as u64;
+        self.mem.extend_from_slice(line);
         at
-    }
-
-    fn fail(&mut self, e: io::Error) {
-        self.error.get_or_insert(e);
     }
 
     /// The line at `at`, `len` bytes, into `buf` (cleared first).
     fn read(&mut self, at: u64, len: u32, buf: &mut Vec<u8>) -> io::Result<()> {
         buf.clear();
-        match &mut self.file {
-            None => {
-                let from = usize::try_from(at).unwrap_or(usize::MAX);
-                let line = (self.mem.get(from..from.saturating_add(len as usize)))
-                    .ok_or_else(|| io::Error::other("a line of the listing is missing"))?;
-                buf.extend_from_slice(line);
-            }
-            Some(w) => {
-                w.flush()?;
-                let f = w.get_mut();
-                f.seek(SeekFrom::Start(at))?;
-                buf.resize(len as usize, 0);
-                f.read_exact(buf)?;
-            }
-        }
+        let from = usize::try_from(at).unwrap_or(usize::MAX);
+        let line = (self.mem.get(from..from.saturating_add(len as usize)))
+            .ok_or_else(|| io::Error::other("a line of the listing is missing"))?;
+        buf.extend_from_slice(line);
         Ok(())
     }
-}
-
-/// A new file in the temporary folder that only this user can read, already removed from the
-/// folder (it is gone when the process ends, whatever happens).
-fn temporary() -> Option<BufWriter<File>> {
-    let dir = std::env::temp_dir();
-    for attempt in 0..16u32 {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let path = dir.join(format!(
-            "marcheck-due-{}-{nanos}-{attempt}",
-            std::process::id()
-        ));
-        let mut o = std::fs::OpenOptions::new();
-        o.read(true).write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-        match o.open(&path) {
-            Ok(f) => {
-                let _ = std::fs::remove_file(&path);
-                return Some(BufWriter::with_capacity(1 << 16, f));
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(_) => return None,
-        }
-    }
-    None
 }
 
 /// The deadlines kept for the listing, as the lines they will be written as.
@@ -217,7 +133,7 @@ pub fn due(a: &Args) -> Result<ExitCode, String> {
     let mut listing = Listing {
         format,
         keys: Vec::new(),
-        store: Store::new(IN_MEMORY),
+        store: Store::new(),
         calendar: Vec::new(),
         width: HEADER.map(|h| h.chars().count()),
         overdue: false,
@@ -328,7 +244,7 @@ impl Listing {
         self.keys.sort_by_key(|k| (k.on, k.kind));
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
-        let mut written = match self.format {
+        let written = match self.format {
             Format::Ics => {
                 let mut c = Calendar::new(options);
                 for k in &self.keys {
@@ -340,9 +256,6 @@ impl Listing {
             }
             _ => self.lines(&mut out),
         };
-        if let Some(e) = self.store.error.take() {
-            written = Err(e);
-        }
         written
             .and_then(|()| out.flush())
             .map_err(|e| format!("writing the deadlines: {e}"))
@@ -468,31 +381,20 @@ fn csv_line(d: &Deadline<'_>, from: &str) -> String {
 mod store_tests {
     use super::Store;
 
-    /// Lines read back in any order are the lines pushed, in memory and past the limit (in
-    /// the temporary file), and the file is gone from the folder as soon as it is made.
+    /// Lines read back in any order are the lines pushed.
     #[test]
     fn lines_come_back_as_they_went_in() {
-        for limit in [0, 100, 1 << 20] {
-            let mut store = Store::new(limit);
-            let lines: Vec<String> = (0..2000)
-                .map(|i| format!("{{\"n\":{i},\"é\":\"{}\"}}\n", "x".repeat(i % 37)))
-                .collect();
-            let places: Vec<(u64, u32)> = (lines.iter())
-                .map(|l| (store.push(l.as_bytes()), l.len() as u32))
-                .collect();
-            assert_eq!(store.file.is_some(), limit < 1 << 20, "{limit}");
-            let mut buf = Vec::new();
-            for (i, &(at, len)) in places.iter().enumerate().rev() {
-                store.read(at, len, &mut buf).unwrap();
-                assert_eq!(buf, lines[i].as_bytes(), "{limit} {i}");
-            }
-            assert!(store.error.is_none());
+        let mut store = Store::new();
+        let lines: Vec<String> = (0..2000)
+            .map(|i| format!("{{\"n\":{i},\"é\":\"{}\"}}\n", "x".repeat(i % 37)))
+            .collect();
+        let places: Vec<(u64, u32)> = (lines.iter())
+            .map(|l| (store.push(l.as_bytes()), l.len() as u32))
+            .collect();
+        let mut buf = Vec::new();
+        for (i, &(at, len)) in places.iter().enumerate().rev() {
+            store.read(at, len, &mut buf).unwrap();
+            assert_eq!(buf, lines[i].as_bytes(), "{i}");
         }
-        let mine = format!("marcheck-due-{}-", std::process::id());
-        let left = std::fs::read_dir(std::env::temp_dir())
-            .unwrap()
-            .filter_map(Result::ok)
-            .any(|e| e.file_name().to_string_lossy().starts_with(&mine));
-        assert!(!left, "a temporary file was left in the folder");
     }
 }
