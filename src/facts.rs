@@ -192,7 +192,8 @@ impl Window {
                 Some((i, e.requested_on?, adds))
             })
             .collect();
-        rows.sort_by_key(|&(i, d, _)| (d, i));
+        // At most MAX_ROWS rows (the reader's limit).
+        crate::sort_small(&mut rows, |a, b| (a.1, a.0) < (b.1, b.0));
         let mut expires_on = start.add_days(initial_days);
         let mut total_days = initial_days;
         let extensions = (rows.into_iter())

@@ -351,7 +351,7 @@ fn source(at: &At<'_>, v: &Raw) -> Result<Source, OptionsError> {
                 m.retain(|(f, _)| f != fact);
                 m.push((fact.clone(), c));
             }
-            m.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::sort_small(&mut m, |a, b| a.0 < b.0);
             Ok(Source::Facts(m))
         }
         _ => at.wrong(v, "a citation or an object of citations"),
