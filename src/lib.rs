@@ -156,3 +156,21 @@ pub fn providers_map(options: &Options) -> tape::Map<'_, &providers::Profile> {
     sort_small(&mut out, |a, b| a.0 < b.0);
     tape::Map(out)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sort_small_is_a_stable_sort() {
+        let mut v: Vec<(u8, usize)> = [3u8, 1, 2, 1, 3, 0, 2, 1]
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i))
+            .collect();
+        let mut want = v.clone();
+        want.sort_by_key(|p| p.0);
+        super::sort_small(&mut v, |a, b| a.0 < b.0);
+        assert_eq!(v, want);
+        let mut empty: [u8; 0] = [];
+        super::sort_small(&mut empty, |a, b| a < b);
+    }
+}
