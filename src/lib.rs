@@ -102,6 +102,36 @@ pub(crate) fn sort_small<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// Sorts values that are equal only when they are the same (dates), in O(n log n): a heapsort,
+/// ~0.3 KB of wasm where the standard library's unstable sort is ~3.5 KB. For the options'
+/// holidays, up to [`options::MAX_HOLIDAYS`].
+pub(crate) fn heap_sort<T: Ord + Copy>(v: &mut [T]) {
+    fn sift<T: Ord + Copy>(v: &mut [T], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
 /// The crate's version (also the npm package's).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -172,5 +202,22 @@ mod tests {
         assert_eq!(v, want);
         let mut empty: [u8; 0] = [];
         super::sort_small(&mut empty, |a, b| a < b);
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut seed = 7u64;
+        for n in [0usize, 1, 2, 3, 10, 100, 1000] {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    (seed >> 40) as u32 % 500
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            super::heap_sort(&mut v);
+            assert_eq!(v, want, "{n}");
+        }
     }
 }

@@ -149,6 +149,7 @@ impl At<'_> {
         }
     }
 
+    #[inline(never)]
     pub fn fail<T>(&self, problem: Problem) -> Res<T> {
         Err(OptionsError {
             option: self.path(),
@@ -157,6 +158,7 @@ impl At<'_> {
     }
 
     /// `v` is not of the type `want` says.
+    #[inline(never)]
     pub fn wrong<T>(&self, v: &Raw, want: &'static str) -> Res<T> {
         self.fail(Problem::Type {
             found: found(v),
@@ -165,6 +167,7 @@ impl At<'_> {
     }
 
     /// `v` is of the right type but not a value `want` allows.
+    #[inline(never)]
     pub fn bad<T>(&self, v: &Raw, want: &'static str) -> Res<T> {
         self.fail(Problem::Value {
             found: found(v),
@@ -174,6 +177,7 @@ impl At<'_> {
 }
 
 /// What a value is, with the value, for an error's text: `string "xmas"`, `number `-1``.
+#[inline(never)]
 fn found(v: &Raw) -> String {
     let mut out = String::new();
     match v {
@@ -224,6 +228,7 @@ pub fn fields<'v, const N: usize>(
 }
 
 /// An object's entries (`null` is an empty object when `null_ok`).
+#[inline(never)]
 pub fn object<'v>(at: &At<'_>, v: &'v Raw, want: &'static str) -> Res<&'v [(String, Raw)]> {
     match v {
         Raw::Object(entries) => Ok(entries),
@@ -233,6 +238,7 @@ pub fn object<'v>(at: &At<'_>, v: &'v Raw, want: &'static str) -> Res<&'v [(Stri
 }
 
 /// A list's items, no more than `max`.
+#[inline(never)]
 pub fn list<'v>(at: &At<'_>, v: &'v Raw, want: &'static str, max: usize) -> Res<&'v [Raw]> {
     match v {
         Raw::List(items) if items.len() > max => at.fail(Problem::TooMany {
@@ -245,6 +251,7 @@ pub fn list<'v>(at: &At<'_>, v: &'v Raw, want: &'static str, max: usize) -> Res<
     }
 }
 
+#[inline(never)]
 pub fn text<'v>(at: &At<'_>, v: &'v Raw) -> Res<&'v str> {
     match v {
         Raw::Text(t) => Ok(t),
@@ -253,6 +260,7 @@ pub fn text<'v>(at: &At<'_>, v: &'v Raw) -> Res<&'v str> {
 }
 
 /// The text `v` is, or `None` for `null`.
+#[inline(never)]
 pub fn text_or_null(at: &At<'_>, v: &Raw) -> Res<Option<String>> {
     match v {
         Raw::Null => Ok(None),
@@ -260,6 +268,7 @@ pub fn text_or_null(at: &At<'_>, v: &Raw) -> Res<Option<String>> {
     }
 }
 
+#[inline(never)]
 pub fn boolean(at: &At<'_>, v: &Raw) -> Res<bool> {
     match v {
         Raw::Bool(b) => Ok(*b),
@@ -268,6 +277,7 @@ pub fn boolean(at: &At<'_>, v: &Raw) -> Res<bool> {
 }
 
 /// A whole number (as JSON writes it) from `min` to `max`.
+#[inline(never)]
 pub fn whole(at: &At<'_>, v: &Raw, min: i64, max: i64, want: &'static str) -> Res<i64> {
     let Raw::Number(n) = v else {
         return at.wrong(v, want);
@@ -279,6 +289,7 @@ pub fn whole(at: &At<'_>, v: &Raw, min: i64, max: i64, want: &'static str) -> Re
 }
 
 /// The position in `names` of the text `v` is.
+#[inline(never)]
 pub fn choice(at: &At<'_>, v: &Raw, names: &[&str], want: &'static str) -> Res<usize> {
     let t = text(at, v).or_else(|_| at.wrong(v, want))?;
     match names.iter().position(|n| *n == t) {
@@ -287,6 +298,7 @@ pub fn choice(at: &At<'_>, v: &Raw, names: &[&str], want: &'static str) -> Res<u
     }
 }
 
+#[inline(never)]
 pub fn country(at: &At<'_>, v: &Raw) -> Res<crate::country::Country> {
     const WANT: &str = "an ISO 3166-1 alpha-2 country code";
     let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
@@ -294,6 +306,7 @@ pub fn country(at: &At<'_>, v: &Raw) -> Res<crate::country::Country> {
 }
 
 /// A date written `YYYY-MM-DD`.
+#[inline(never)]
 fn iso_date(at: &At<'_>, v: &Raw) -> Res<Date> {
     const WANT: &str = "a date as YYYY-MM-DD";
     let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
@@ -301,6 +314,7 @@ fn iso_date(at: &At<'_>, v: &Raw) -> Res<Date> {
 }
 
 /// A threshold: a whole number, 0 or more (numeric text such as `"60"` too, as forms send it).
+#[inline(never)]
 fn threshold(at: &At<'_>, v: &Raw) -> Res<i64> {
     const WANT: &str = "a whole number, 0 or more";
     let leaf = match v {
@@ -315,6 +329,7 @@ fn threshold(at: &At<'_>, v: &Raw) -> Res<i64> {
 }
 
 /// `"off"`, `"info"`, `"warning"` or `"error"` (any case).
+#[inline(never)]
 fn level(at: &At<'_>, v: &Raw) -> Res<Option<Severity>> {
     const WANT: &str = "\"off\", \"info\", \"warning\" or \"error\"";
     let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
@@ -328,6 +343,7 @@ fn level(at: &At<'_>, v: &Raw) -> Res<Option<Severity>> {
 }
 
 /// `"ymd"`, `"dmy"` or `"mdy"` (any case; `""` is the default).
+#[inline(never)]
 fn date_order(at: &At<'_>, v: &Raw) -> Res<DateOrder> {
     const WANT: &str = "\"ymd\", \"dmy\" or \"mdy\"";
     let t = text(at, v).or_else(|_| at.wrong(v, WANT))?;
@@ -465,7 +481,7 @@ impl Options {
                     for (i, d) in items.iter().enumerate() {
                         days.push(iso_date(&At::Index(&at, i), d)?);
                     }
-                    days.sort_unstable();
+                    crate::heap_sort(&mut days);
                     days.dedup();
                     o.holidays = days;
                 }
@@ -515,6 +531,7 @@ impl Options {
 }
 
 /// A list of model paths (`options.scope`, or the scope `session.report` is given).
+#[inline(never)]
 pub fn read_scope(at: &At<'_>, v: &Raw) -> Result<Vec<String>, OptionsError> {
     let items = list(at, v, "a list of paths", MAX_SCOPE_PATHS)?;
     let mut out = Vec::with_capacity(items.len());
@@ -535,6 +552,7 @@ impl OptionsError {
 }
 
 /// `options.providers`: each entry overrides facts of a built-in profile, or adds a profile.
+#[inline(never)]
 fn read_providers(at: &At<'_>, v: &Raw) -> Result<Vec<Profile>, OptionsError> {
     let entries = object(at, v, "an object of provider profiles")?;
     if entries.len() > MAX_PROVIDERS {
