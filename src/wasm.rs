@@ -222,7 +222,7 @@ fn read_options(options: &JsValue) -> Result<Options, JsError> {
         return Err(options_error(OptionsError::not_an_object(kind)));
     }
     let text = json_text(options).map_err(options_error)?;
-    Options::from_json(&text, local_today()).map_err(options_error)
+    Options::from_json_today(&text, &local_today).map_err(options_error)
 }
 
 /// `JSON.stringify` of a value of the options (`optionsText`), or why it cannot be written.
