@@ -134,8 +134,12 @@ impl Report {
         scope: Option<&[String]>,
     ) -> Report {
         let words = messages::catalogue(options.locale);
-        let mut hits: Vec<_> = hits.into_iter().map(|h| (order_key(&h.field), h)).collect();
-        hits.sort_by(|(a, x), (b, y)| (a, x.code).cmp(&(b, y.code)));
+        let keyed: Vec<_> = hits.into_iter().map(|h| (order_key(&h.field), h)).collect();
+        let order = crate::stable_order(&keyed, |(a, x), (b, y)| (a, x.code) < (b, y.code));
+        let mut keyed: Vec<Option<_>> = keyed.into_iter().map(Some).collect();
+        let hits: Vec<_> = (order.iter())
+            .filter_map(|&i| keyed.get_mut(i).and_then(Option::take))
+            .collect();
         // A field whose value could not be read reports only that (contract §2): it is then
         // absent, and a "missing" finding at the same control would say the wrong thing. Sorted,
         // the findings at one field are neighbours, so each looks only at its own place.
