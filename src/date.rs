@@ -16,10 +16,7 @@ pub struct Date(NaiveDate);
 /// As text, `YYYY-MM-DD` (as chrono writes it).
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.iso() {
-            Some(b) => s.serialize_str(core::str::from_utf8(&b).unwrap_or("")),
-            None => self.0.serialize(s),
-        }
+        s.serialize_str(self.iso().as_str())
     }
 }
 
@@ -170,43 +167,62 @@ impl Date {
 
     /// Appends `YYYY-MM-DD`.
     pub fn write(self, out: &mut String) {
-        match self.iso() {
-            Some(b) => out.push_str(core::str::from_utf8(&b).unwrap_or("")),
-            None => {
-                use core::fmt::Write;
-                let _ = write!(out, "{self}");
-            }
-        }
+        out.push_str(self.iso().as_str());
     }
 
-    /// `YYYY-MM-DD` for years 0..=9999, as chrono writes it, without its formatting machinery
-    /// (a report writes several dates; through chrono they were ~10 % of a `session.set` in
-    /// Node's profile). Other years (only a date moved to chrono's ends) are left to chrono.
-    fn iso(self) -> Option<[u8; 10]> {
+    /// `YYYY-MM-DD` as chrono writes it (years beyond 0..=9999, only a date moved to chrono's
+    /// ends, as `+262143-12-31`: a sign and at least four digits), without its formatting
+    /// machinery (a report writes several dates; through chrono they were ~10 % of a
+    /// `session.set` in Node's profile, and its formatting code ~1 KB of the wasm).
+    fn iso(self) -> Iso {
         let (y, m, d) = self.ymd();
-        let y = u32::try_from(y).ok().filter(|y| *y <= 9999)?;
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        Some([
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(d / 10),
-            digit(d),
-        ])
+        let mut out = Iso {
+            bytes: [0; 16],
+            len: 0,
+        };
+        let mut push = |b: u8| {
+            if let Some(slot) = out.bytes.get_mut(out.len) {
+                *slot = b;
+                out.len += 1;
+            }
+        };
+        if !(0..=9999).contains(&y) {
+            push(if y < 0 { b'-' } else { b'+' });
+        }
+        let year = y.unsigned_abs();
+        let mut digits = 1;
+        while digits < 10 && year >= 10u32.pow(digits) {
+            digits += 1;
+        }
+        for k in (0..digits.max(4)).rev() {
+            push(b'0' + (year / 10u32.pow(k) % 10) as u8);
+        }
+        for (sep, n) in [(b'-', m), (b'-', d)] {
+            push(sep);
+            push(b'0' + (n / 10 % 10) as u8);
+            push(b'0' + (n % 10) as u8);
+        }
+        out
+    }
+}
+
+/// A date's text ([`Date::iso`]).
+struct Iso {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Iso {
+    fn as_str(&self) -> &str {
+        (self.bytes.get(..self.len))
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 }
 
 impl core::fmt::Display for Date {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self.iso() {
-            Some(b) => f.write_str(core::str::from_utf8(&b).unwrap_or("")),
-            None => core::fmt::Display::fmt(&self.0, f),
-        }
+        f.write_str(self.iso().as_str())
     }
 }
 
