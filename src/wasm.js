@@ -99,12 +99,17 @@ export function formText(value) {
 /**
  * Options as JSON text for the core (`Options::from_json` in src/options.rs reads it). A number
  * JSON cannot hold (NaN, Infinity) is written as its name, so that it is refused with its path
- * instead of reading as `null` (the default); a BigInt is written as its digits. Throws what
- * JSON.stringify throws (a getter threw, a cycle).
+ * instead of reading as `null` (the default); a BigInt is written as its digits; a Map or a Set
+ * (which JSON writes as `{}`) is refused. Throws what JSON.stringify throws (a getter threw, a
+ * cycle).
  */
 export function optionsText(value) {
-  return JSON.stringify(value, (key, v) =>
-    typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v) ?? "null";
+  return JSON.stringify(value, (key, v) => {
+    if (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v))) return String(v);
+    // JSON writes a Map or a Set as {}: refused, so that it is not read as nothing said.
+    if (v instanceof Map || v instanceof Set) throw new TypeError(`${key ? `"${key}" is ` : ""}a ${v instanceof Map ? "Map" : "Set"}: give a plain object or array`);
+    return v;
+  }) ?? "null";
 }
 
 /** `[partial, removed]` as JSON text: the partial form, and the paths of its `undefined` values. */

@@ -131,6 +131,9 @@ test("options are read from what JSON.stringify writes of them: each bad value i
   assert.match(message({ get asOf() { throw new Error("no date here"); } }), /cannot be written as JSON \(no date here\)/);
   const cyclic = { asOf: AS_OF }; cyclic.self = cyclic;
   assert.match(message(cyclic), /cannot be written as JSON/);
+  // A Map or a Set, which JSON writes as {}, is refused rather than read as nothing said.
+  assert.match(message(new Map([["asOf", AS_OF]])), /cannot be written as JSON \(a Map: give a plain object or array\)/);
+  assert.match(message({ providers: new Map() }), /"providers" is a Map/);
   // Unknown keys are ignored, whatever they hold (a NaN too).
   assert.equal(message({ colour: NaN, asOf: AS_OF }), "no error");
   // A key given twice in text is read as its last value; in JavaScript it cannot be given twice.
