@@ -82,12 +82,19 @@ pub fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    let mut v = n.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
+    let mut buf = [0u8; 20];
+    for &d in decimal(n.unsigned_abs(), &mut buf) {
+        out.push(char::from(d));
+    }
+}
+
+/// The decimal digits of `v`, written at the end of `buf` (the command line's JSON writer uses
+/// it too).
+pub fn decimal(mut v: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
     loop {
         i -= 1;
-        if let Some(d) = digits.get_mut(i) {
+        if let Some(d) = buf.get_mut(i) {
             *d = b'0' + (v % 10) as u8;
         }
         v /= 10;
@@ -95,9 +102,7 @@ pub fn push_int(out: &mut String, n: i64) {
             break;
         }
     }
-    for &d in digits.get(i..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
+    buf.get(i..).unwrap_or_default()
 }
 
 /// Parameters looked up by name.

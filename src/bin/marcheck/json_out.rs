@@ -81,21 +81,10 @@ impl Out<'_> {
         self.uint(n.unsigned_abs());
     }
 
-    fn uint(&mut self, mut v: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            if let Some(d) = digits.get_mut(i) {
-                *d = b'0' + (v % 10) as u8;
-            }
-            v /= 10;
-            if v == 0 || i == 0 {
-                break;
-            }
-        }
+    fn uint(&mut self, v: u64) {
+        let mut buf = [0u8; 20];
         self.0
-            .extend_from_slice(digits.get(i..).unwrap_or_default());
+            .extend_from_slice(marcheck::messages::decimal(v, &mut buf));
     }
 
     fn open(&mut self, bracket: u8, close: u8) -> Compound<'_> {
