@@ -52,6 +52,9 @@ pub mod deadlines;
 pub mod docs;
 pub mod facts;
 pub mod form;
+// The wasm's allocator; natively only its tests (over an arena) build it.
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
 pub mod json;
 pub mod lenient;
 pub mod messages;
