@@ -30,7 +30,7 @@ declare_rule! {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for (i, a) in cx.form.accounts.iter().enumerate() {
-        let ipv4 = a.value.is_some_and(|v| v.parse::<core::net::Ipv4Addr>().is_ok());
+        let ipv4 = a.value.is_some_and(crate::rules::identifiers::is_ipv4);
         if a.kind == Some(AccountKind::Ip) && ipv4 && a.port.is_none() {
             out.push(RULE.meta.hit_at(indexed("accounts", i, "port")));
         }
