@@ -45,21 +45,6 @@ function load() {
 }
 
 /**
- * Runs `fn` once the dispatch of event `e` is over (every listener, a framework's too, has run):
- * at once for an event dispatched from script (its dispatch is over before microtasks run), else
- * from a bubbling listener on the window (the last stop of the event's path), with a timer as a
- * fallback when the event does not get there (stopPropagation, an event that does not bubble).
- */
-function afterDispatch(e, fn) {
-  let done = false;
-  const go = () => done || ((done = true), fn());
-  if (!e || !e.eventPhase) return queueMicrotask(go);
-  const view = e.target?.ownerDocument?.defaultView;
-  if (e.bubbles && view) view.addEventListener(e.type, () => queueMicrotask(go), { once: true });
-  setTimeout(go);
-}
-
-/**
  * Attaches marcheck to a form. Resolves to a handle; if the core cannot load, to an inert
  * handle (the form keeps working unvalidated) after a console warning.
  */
@@ -84,6 +69,46 @@ export async function attach(form, opts = {}) {
         warn(err);
       }
     }, { capture, signal: ac.signal });
+  // Work waits for the end of its event's dispatch (every listener, a framework's too, has run):
+  // the binding's own bubbling listeners on the window, the last stop of an event's path,
+  // registered once, run it. An event that does not get there (a portal's stopPropagation) is
+  // caught by the next event that does, or by a sweep on a timer: at most one timer per quarter
+  // second while the officer types and, once such an event has been seen, one per event, run as
+  // soon as its task is over. (A listener and a timer registered for every keystroke were a third
+  // of a steady keystroke's JavaScript in Chromium: README, "The keystroke".) A submit, which the
+  // binding may stop itself, always gets its timer. Work without an event: a microtask.
+  const win = doc.defaultView;
+  const waits = []; // [event, job, soon]
+  let stray = false, sweeper = 0;
+  const endOf = (e) => {
+    for (let i = 0; i < waits.length; ) {
+      const [ev, job, soon] = waits[i];
+      if (ev !== e && ev.eventPhase) i++;
+      else {
+        waits.splice(i, 1);
+        if (ev !== e && !soon) stray = true; // its dispatch ended without reaching the window
+        // The browser's own event: run now (a microtask would run at once too). One dispatched
+        // by a script: a microtask, once the script is done, so a burst of them makes one run.
+        if (e.isTrusted) job();
+        else queueMicrotask(job);
+      }
+    }
+  };
+  const sweep = () => {
+    sweeper = 0;
+    for (const [, job, soon] of waits.splice(0)) { // a timer's task: every dispatch is over
+      if (!soon) stray = true;
+      job();
+    }
+  };
+  if (win) for (const t of ["input", "change", "focusout", "submit"]) listen(win, t, endOf);
+  function afterDispatch(e, job, soon = false) {
+    if (!e || !e.eventPhase) return queueMicrotask(job);
+    if (!e.bubbles || !win) return setTimeout(job);
+    waits.push([e, job, soon]);
+    if (stray || soon) setTimeout(sweep);
+    else sweeper ||= setTimeout(sweep, 250);
+  }
   const pathOf = mapper(fields);
   const marks = marker({ block });
   // The session holds the form as the core sees it. `options` is read on each run (it may change),
@@ -411,7 +436,7 @@ export async function attach(form, opts = {}) {
     submitted = true;
     if (scopeSpec === "controls") rescope(); // what is shown now decides
     const r = work();
-    if (r) afterDispatch(e, emit);
+    if (r) afterDispatch(e, emit, true);
     const stop = () => (e.preventDefault(), e.stopImmediatePropagation());
     if (block && r && view.counts.error > 0) {
       stop();
@@ -478,6 +503,8 @@ export async function attach(form, opts = {}) {
     if (!active) return;
     active = false;
     ac.abort();
+    clearTimeout(sweeper);
+    waits.length = 0;
     observer.disconnect();
     vis.stop();
     for (const m of messages.values()) m.remove();

@@ -116,6 +116,55 @@ test('on: "input" coalesces each event burst into one run', async () => {
   await page.closeAll();
 });
 
+test("a keystroke whose event a portal stops still reaches the session: late once (a sweep), then at once; a non-bubbling event too", async () => {
+  const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
+  await page.evaluate(() => window.attachModel());
+  // A portal's listener stops the input events of one control before they reach the window.
+  await page.evaluate(() => {
+    document.querySelector('[name="pres-ref"]').addEventListener("input", (e) => e.stopPropagation());
+    window.times = [];
+    let t0 = 0;
+    addEventListener("input", () => (t0 = performance.now()), true);
+    document.addEventListener("marcheck:report", () => t0 && (window.times.push(performance.now() - t0), (t0 = 0)));
+  });
+  const typed = async (text) => {
+    const before = await page.evaluate(() => window.reports.length);
+    await page.type('[name="pres-ref"]', text);
+    await page.waitForFunction((n) => window.reports.length > n, before);
+    return page.evaluate(() => window.h.report.findings.filter((f) => f.field == "preservation.reference").map((f) => f.code));
+  };
+  // The first one: found by the sweep (a quarter second) or by the next event that gets there.
+  assert.deepEqual(await typed("n"), ["PRES002"], "the stopped keystroke's value is read");
+  const first = await page.evaluate(() => window.times.at(-1));
+  assert.ok(first < 1000, `the first stopped keystroke waits for the sweep (a quarter second), not more: ${first} ms`);
+  // From then on the binding knows: a timer per event, before any timer a portal sets later.
+  const late = await page.evaluate(async () => {
+    const el = document.querySelector('[name="pres-ref"]');
+    const n = window.reports.length;
+    let order = [];
+    setTimeout(() => order.push("portal's timer"), 20);
+    document.addEventListener("marcheck:report", () => order.push("report"), { once: true });
+    el.value = "GGL-PRES-88231";
+    el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    await new Promise((ok) => setTimeout(ok, 200));
+    return { order, reports: window.reports.length - n, field: window.h.report.findings.filter((f) => f.field == "preservation.reference").length };
+  });
+  assert.deepEqual(late.order, ["report", "portal's timer"]);
+  assert.equal(late.reports, 1);
+  assert.equal(late.field, 0, "the reference typed in full reads as a reference");
+  // An event that does not bubble (dispatched by a script) gets its run from a timer.
+  const flat = await page.evaluate(async () => {
+    const el = document.querySelector('[name="pres-ref"]');
+    const n = window.reports.length;
+    el.value = "n/a";
+    el.dispatchEvent(new Event("input"));
+    await new Promise((ok) => setTimeout(ok, 100));
+    return { reports: window.reports.length - n, codes: window.h.report.findings.filter((f) => f.field == "preservation.reference").map((f) => f.code) };
+  });
+  assert.deepEqual(flat, { reports: 1, codes: ["PRES002"] });
+  await page.closeAll();
+});
+
 test("bad options reject attach() and leave the form untouched; a throwing onReport is reported, not fatal", async () => {
   const page = await env.open("/test/model.html", { waitFor: () => window.modelReady });
   const before = await page.evaluate(() => document.body.outerHTML);
