@@ -70,6 +70,9 @@ export function summary(host, fallback, onLink, listen) {
   } else fallback.append(live);
 
   const entries = new Map(); // key -> { li, sig }
+  // Entries taken out of the list, kept for a finding that comes back (typing "@" and taking it
+  // back flips one finding): put back as they are, not built again. The 32 last ones.
+  const spare = new Map();
   let countsText, lang;
 
   function entry(f, linked, t) {
@@ -92,6 +95,7 @@ export function summary(host, fallback, onLink, listen) {
       lang = language;
       for (const e of entries.values()) e.li.remove();
       entries.clear();
+      spare.clear();
       shown = null;
     }
     const t = TEXT[lang];
@@ -107,7 +111,8 @@ export function summary(host, fallback, onLink, listen) {
       const key = base + "\u0000" + n;
       const link = linked(f.field);
       const sig = f.severity + "\u0000" + f.message + "\u0000" + f.help + "\u0000" + link;
-      let e = entries.get(key);
+      let e = entries.get(key) || spare.get(key);
+      spare.delete(key);
       if (e && e.sig != sig) {
         const li = entry(f, link, t);
         e.li.replaceWith(li);
@@ -115,7 +120,13 @@ export function summary(host, fallback, onLink, listen) {
       } else if (!e) e = { li: entry(f, link, t), sig };
       next.set(key, e);
     }
-    for (const [key, e] of entries) if (!next.has(key)) e.li.remove();
+    for (const [key, e] of entries)
+      if (!next.has(key)) {
+        e.li.remove();
+        spare.delete(key);
+        spare.set(key, e);
+        if (spare.size > 32) spare.delete(spare.keys().next().value);
+      }
     let prev = null;
     for (const e of next.values()) {
       const want = prev ? prev.nextSibling : list.firstChild;
@@ -142,8 +153,9 @@ export function summary(host, fallback, onLink, listen) {
   function announce(c, language) {
     const text = countText(c, language);
     said ??= text; // the first state is not news
+    if (!timer && text == said) return; // nothing new, nothing waiting: no timer touched
     clearTimeout(timer);
-    if (text != said) timer = setTimeout(() => on && (live.textContent = said = text), 1000);
+    timer = text != said ? setTimeout(() => ((timer = 0), on && (live.textContent = said = text)), 1000) : 0;
   }
 
   function remove() {
