@@ -129,6 +129,21 @@ export function localToday() {
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 }
 
+/**
+ * The `len` bytes of UTF-8 at `ptr` as a string. A short ASCII text (a report's usual texts:
+ * dates, codes, English messages) is read by a loop here: TextDecoder's call costs more than the
+ * whole loop when the keystroke finds it cold (README, "The keystroke").
+ */
+function textOf(memory, ptr, len) {
+  const bytes = new Uint8Array(memory.buffer, ptr, len);
+  if (len <= 2048) {
+    let i = 0;
+    while (i < len && bytes[i] < 128) i++;
+    if (i == len) return String.fromCharCode.apply(null, bytes);
+  }
+  return (decoder ??= new TextDecoder()).decode(bytes);
+}
+
 /** The texts of the module's own data that tapes have referred to, by address and length. */
 const statics = new Map();
 let decoder;
@@ -140,7 +155,8 @@ let decoder;
  * decoded once and kept, since that data never changes). Keys are the report's own field names,
  * never a form's text.
  */
-export function fromTape(words, text, memory) {
+export function fromTape(words, textAt, textLen, memory) {
+  const text = textOf(memory, textAt, textLen);
   let i = 0, at = 0;
   const read = () => {
     switch (words[i++]) {

@@ -41,7 +41,7 @@ extern "C" {
     fn local_today_yyyymmdd() -> u32;
     /// The plain JavaScript value a tape holds (`src/tape.rs`).
     #[wasm_bindgen(js_name = fromTape)]
-    fn from_tape(words: &[u32], text: &str, memory: &JsValue) -> JsValue;
+    fn from_tape(words: &[u32], text_at: *const u8, text_len: usize, memory: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -250,7 +250,12 @@ fn json_text(value: &JsValue) -> Result<String, OptionsError> {
 /// of each entry point says so); anything else would be `null`.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     match crate::tape::Tape::of(value) {
-        Ok(tape) => from_tape(&tape.words, &tape.text, &wasm_bindgen::memory()),
+        Ok(tape) => from_tape(
+            &tape.words,
+            tape.text.as_ptr(),
+            tape.text.len(),
+            &wasm_bindgen::memory(),
+        ),
         Err(_) => JsValue::NULL,
     }
 }
@@ -314,8 +319,12 @@ impl Session {
         path: &str,
         #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     ) -> Result<JsValue, JsError> {
+        // A text (what a keystroke sets) crosses as it is: no JSON text written and read back.
+        // Its lone surrogates become U+FFFD on the way, as they do through JSON.
         let value = if value.is_undefined() {
             None
+        } else if let Some(text) = value.as_string() {
+            Some(Raw::Text(text))
         } else {
             Some(raw_of(form_text(&value)))
         };
