@@ -127,11 +127,17 @@ export function summary(host, fallback, onLink, listen) {
         spare.set(key, e);
         if (spare.size > 32) spare.delete(spare.keys().next().value);
       }
-    let prev = null;
+    // Into place without reading the page: `entries` is in the list's order, so the entries kept
+    // (a changed one was replaced where it stood) are in the list in that order, and each other
+    // entry goes before the first kept one not yet passed or moved.
+    const kept = [];
+    for (const key of entries.keys()) if (next.has(key)) kept.push(next.get(key));
+    const moved = new Set();
+    let j = 0;
     for (const e of next.values()) {
-      const want = prev ? prev.nextSibling : list.firstChild;
-      if (e.li != want) list.insertBefore(e.li, want);
-      prev = e.li;
+      while (j < kept.length && moved.has(kept[j])) j++;
+      if (kept[j] === e) j++;
+      else list.insertBefore(e.li, j < kept.length ? kept[j].li : null), moved.add(e);
     }
     entries.clear();
     for (const [k, e] of next) entries.set(k, e);
@@ -148,14 +154,23 @@ export function summary(host, fallback, onLink, listen) {
     return true;
   }
 
-  let said, timer = 0, on = true;
-  /** Announces a change in the counts once the typing pauses for a second (not every keystroke). */
+  let said, want, quiet = 0, timer = 0, on = true;
+  /**
+   * Announces a change in the counts once the typing pauses for a second (not every keystroke):
+   * one timer at a time, which waits again while keystrokes keep coming (a timer set and cleared
+   * on every keystroke cost more than the rest of the announcement).
+   */
   function announce(c, language) {
-    const text = countText(c, language);
-    said ??= text; // the first state is not news
-    if (!timer && text == said) return; // nothing new, nothing waiting: no timer touched
-    clearTimeout(timer);
-    timer = text != said ? setTimeout(() => ((timer = 0), on && (live.textContent = said = text)), 1000) : 0;
+    want = countText(c, language);
+    said ??= want; // the first state is not news
+    quiet = Date.now() + 1000;
+    if (!timer && want != said) timer = setTimeout(speak, 1000);
+  }
+  function speak() {
+    const left = quiet - Date.now();
+    if (left > 0) return void (timer = setTimeout(speak, left));
+    timer = 0;
+    if (on && want != said) live.textContent = said = want;
   }
 
   function remove() {

@@ -233,3 +233,38 @@ test("account rows added or removed later are read and marked (event delegation)
   assert.equal(await attr(page, '[name="acct_value_1"]', "aria-invalid"), null);
   await page.closeAll();
 });
+
+test("the summary lists the report's findings, in its order, through edits that add, remove, change and move them", async () => {
+  const page = await openPortal();
+  assert.equal(await attach(page), true);
+  await fillPortal(page, VALID);
+  const listed = () =>
+    page.evaluate(() => ({
+      list: [...document.querySelectorAll("#problems li")].map((li) => li.dataset.code + " " + li.querySelector(".marcheck-text").textContent),
+      report: window.h.report.findings.map((f) => f.code + " " + f.message),
+      items: document.querySelectorAll("#problems .marcheck-list > li").length,
+    }));
+  // Each step changes which findings there are, their texts or their order (a field earlier in
+  // the report's order gains one; a changed period rewrites a message in place).
+  const steps = [
+    ["#auth_email", "m.dupont@gmail.com"], // an unofficial address: a finding near the top
+    ["#pres_ref_no", "n/a"], // a placeholder reference
+    ["#auth_email", ""], // the same field, another finding
+    ["#pres_days", "5000"], // an unreadable period
+    ["#pres_ref_no", "GGL-PRES-88231"], // gone again
+    ["#auth_email", "m.dupont@interieur.gouv.fr"],
+    ["#pres_days", "90"],
+    ["#auth_email", "m.dupont@gmail.com"], // back: the entry kept aside is put back
+  ];
+  const seen = new Set();
+  for (const [sel, value] of steps) {
+    await page.fill(sel, value);
+    await page.press(sel, "Tab");
+    const { list, report, items } = await listed();
+    assert.deepEqual(list, report, `after ${sel} = ${JSON.stringify(value)}`);
+    assert.equal(items, report.length, "no stray entries");
+    seen.add(report.join("\n"));
+  }
+  assert.equal(seen.size, steps.length - 1, "every step but the last changed the findings (the last repeats the first)");
+  await page.closeAll();
+});
