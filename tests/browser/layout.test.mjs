@@ -143,3 +143,48 @@ test("what is shown is known without reading layout while typing: a step hidden 
   assert.deepEqual(page.log.errors, []);
   await page.closeAll();
 });
+
+test("a `hidden` written in the same task as the change is seen: by a portal's input handler, and before h.set from code", async () => {
+  const page = await env.open("/test/v2.html", { waitFor: () => window.v2Ready });
+  await page.evaluate(() => window.attachV2());
+  // requestingCountry marked (touched, an error).
+  await page.evaluate(() => {
+    const rc = document.getElementById("rc");
+    rc.value = "zz";
+    rc.dispatchEvent(new Event("input", { bubbles: true }));
+    rc.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.getElementById("rc").getAttribute("aria-invalid") === "true");
+  const invalid = () => page.$eval("#rc", (e) => e.getAttribute("aria-invalid"));
+  // A portal's handler hides the step while the officer types into it: the same run unmarks it.
+  await page.evaluate(() => {
+    const rc = document.getElementById("rc");
+    rc.addEventListener("input", () => document.getElementById("step1").toggleAttribute("hidden", rc.value.endsWith("!")));
+    // What the run of that very keystroke left (before any ResizeObserver can tell).
+    document.addEventListener("marcheck:report", () => {
+      const hidden = document.getElementById("step1").hidden;
+      window.atReport = [hidden, rc.getAttribute("aria-invalid")];
+      if (hidden) window.firstHidden ??= window.atReport;
+    });
+  });
+  await page.focus("#rc");
+  await page.keyboard.press("End");
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.keyboard.type("a"); // a run while shown (what is shown is kept from here)
+  await page.waitForFunction(() => window.atReport?.[1] === "true");
+  await page.keyboard.type("!");
+  await page.waitForFunction(() => window.firstHidden);
+  assert.deepEqual(await page.evaluate(() => window.firstHidden), [true, null], "unmarked by the keystroke's own run");
+  assert.equal(await invalid(), null, "a control in a hidden step is not marked");
+  // Hidden by code and a value set from code in the same task, before any observer has told:
+  // not marked by that call.
+  await page.evaluate(() => (document.getElementById("step1").hidden = false));
+  await page.waitForFunction(() => document.getElementById("rc").getAttribute("aria-invalid") === "true");
+  const now = await page.evaluate(() => {
+    document.getElementById("step1").hidden = true;
+    window.h.set("requestingCountry", "zzzzz");
+    return document.getElementById("rc").getAttribute("aria-invalid");
+  });
+  assert.equal(now, null);
+  await page.closeAll();
+});
