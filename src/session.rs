@@ -9,6 +9,7 @@ use crate::options::Options;
 use crate::path::is_model_path;
 use crate::report::Report;
 use crate::rule::Hit;
+use crate::text;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -37,17 +38,23 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, SessionError> {
         return Err(SessionError::NotAModelPath(path.to_string()));
     }
     let mut out = Vec::new();
-    for part in path.split('.') {
-        let (key, mut rows) = match part.find('[') {
+    // Byte searches, not `split('.')`, `find('[')` and `str::parse` (text.rs says why).
+    let mut more = Some(path);
+    while let Some(parts) = more {
+        let (part, next) = match text::split_once_byte(parts, b'.') {
+            Some((part, next)) => (part, Some(next)),
+            None => (parts, None),
+        };
+        more = next;
+        let (key, mut rows) = match part.bytes().position(|b| b == b'[') {
             Some(at) => (part.get(..at).unwrap_or(""), part.get(at..).unwrap_or("")),
             None => (part, ""),
         };
         out.push(Step::Key(key));
         while let Some(rest) = rows.strip_prefix('[') {
-            let close = rest.find(']').unwrap_or(rest.len());
-            let index: usize = (rest.get(..close).unwrap_or(""))
-                .parse()
-                .map_err(|_| SessionError::NotAModelPath(path.to_string()))?;
+            let close = rest.bytes().position(|b| b == b']').unwrap_or(rest.len());
+            let index = text::parse_usize(rest.get(..close).unwrap_or(""))
+                .ok_or_else(|| SessionError::NotAModelPath(path.to_string()))?;
             if index > MAX_ROW_INDEX {
                 return Err(SessionError::RowBeyondLimit(path.to_string()));
             }
@@ -466,9 +473,7 @@ fn remove_at(v: &mut Raw, path: &[Raw]) {
     for step in parents {
         let next = match (step, at) {
             (Raw::Text(k), at) => at.get_mut(k),
-            (Raw::Number(n), Raw::List(rows)) => {
-                n.parse::<usize>().ok().and_then(|i| rows.get_mut(i))
-            }
+            (Raw::Number(n), Raw::List(rows)) => text::parse_usize(n).and_then(|i| rows.get_mut(i)),
             _ => None,
         };
         match next {
