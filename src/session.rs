@@ -204,8 +204,13 @@ impl Session {
         // The reader's findings in the order of the keys of the model, not of the text: the
         // report orders findings by field (then code, keeping the order of equals), and no two
         // findings of different keys share a field.
-        let hits = self.parts.iter().flat_map(|p| p.hits.iter().cloned());
-        crate::validate::check(&self.typed, hits.collect(), &self.options, scope)
+        // A loop of `extend_from_slice`, not `flat_map(..).collect()`: the same hits, without
+        // core's flattening iterator (0.7 KB of wasm).
+        let mut hits = Vec::new();
+        for p in &self.parts {
+            hits.extend_from_slice(&p.hits);
+        }
+        crate::validate::check(&self.typed, hits, &self.options, scope)
     }
 
     /// Reads again the top-level `keys` that changed (all of them: `None`).
