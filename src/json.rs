@@ -216,7 +216,12 @@ impl<'a> Cursor<'a> {
     pub fn error(&self, what: &'static str) -> JsonError {
         let before = self.text.get(..self.at).unwrap_or(self.text);
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        // Byte searches, not `rsplit('\n')` and `chars().count()` (text.rs says why).
+        let start = before
+            .bytes()
+            .rposition(|b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        let column = crate::text::char_count(before.get(start..).unwrap_or("")) + 1;
         JsonError { what, line, column }
     }
 

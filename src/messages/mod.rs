@@ -218,7 +218,7 @@ impl Words {
                 None => (inside, ""),
             };
             if let (Some((one, other)), Some(Param::Int(n))) =
-                (forms.split_once('|'), params.get(name))
+                (crate::text::split_once_byte(forms, b'|'), params.get(name))
             {
                 let form = if self.plural_one.contains(&n.unsigned_abs()) {
                     one
