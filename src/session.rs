@@ -83,6 +83,9 @@ pub struct Session {
     /// that: a number that is not one). While there is one, a report reads the form's whole
     /// text, as `validate` does.
     broken: Vec<String>,
+    /// Each rule's findings from the last report, and the keys read again since: a report
+    /// runs again only the rules that read one of those (`rules::READS`).
+    rules: core::cell::RefCell<crate::rules::Cache>,
 }
 
 /// What the session read of one top-level key.
@@ -127,6 +130,7 @@ impl Session {
             typed: empty(true),
             parts: Vec::new(),
             broken: Vec::new(),
+            rules: core::cell::RefCell::default(),
         }
     }
 
@@ -210,7 +214,8 @@ impl Session {
         for p in &self.parts {
             hits.extend_from_slice(&p.hits);
         }
-        crate::validate::check(&self.typed, hits, &self.options, scope)
+        let mut rules = self.rules.borrow_mut();
+        crate::validate::check_with(&self.typed, hits, &self.options, scope, Some(&mut rules))
     }
 
     /// Reads again the top-level `keys` that changed (all of them: `None`).
@@ -228,6 +233,7 @@ impl Session {
             (form, _) => {
                 // The typed form lets go of the parts' texts before they go.
                 self.typed = empty(matches!(form, Raw::Object(_)));
+                self.rules.get_mut().touch_all();
                 self.parts.clear();
                 self.broken.clear();
                 // Not an object: nothing of it is read (the report reads its text).
@@ -345,6 +351,7 @@ impl Session {
     /// form now borrows from, the findings, and whether the text was JSON.
     #[inline(never)]
     fn read_text(&mut self, key: &str, some: bool, json: String) -> (Arena, Vec<Hit>, bool) {
+        self.rules.get_mut().touch(key);
         let texts = Arena::new();
         // SAFETY: the read below leaves borrows of `texts` in the field of `key` of
         // `self.typed` (with `some`, in the fields of its group that the text gives), nowhere

@@ -76,20 +76,32 @@ fn read<'a>(
 /// Derive, check and report a form that has been read (`hits`: what the reader found).
 pub(crate) fn check(
     typed: &Form<'_>,
-    mut hits: Vec<Hit>,
+    hits: Vec<Hit>,
     options: &Options,
     scope: Option<&[String]>,
 ) -> Report {
+    check_with(typed, hits, options, scope, None)
+}
+
+/// [`check`], with a session's findings of each rule from before (`rules::Cache`).
+pub(crate) fn check_with(
+    typed: &Form<'_>,
+    mut hits: Vec<Hit>,
+    options: &Options,
+    scope: Option<&[String]>,
+    cache: Option<&mut rules::Cache>,
+) -> Report {
     let facts = Facts::new(typed, options);
     if typed.is_object {
-        rules::check_all(
-            &rules::Ctx {
-                form: typed,
-                facts: &facts,
-                options,
-            },
-            &mut hits,
-        );
+        let cx = rules::Ctx {
+            form: typed,
+            facts: &facts,
+            options,
+        };
+        match cache {
+            Some(cache) => rules::check_cached(&cx, cache, &mut hits),
+            None => rules::check_all(&cx, &mut hits),
+        }
     }
     // A form that is not an object is always reported, whatever the scope (contract §3).
     let scope = scope.filter(|_| typed.is_object);

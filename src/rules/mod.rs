@@ -212,6 +212,57 @@ const CODE_KEYS: [u64; RULES.len()] = {
     keys
 };
 
+// What each rule reads (`READS`), found by build.rs in the rule's own file.
+include!(concat!(env!("OUT_DIR"), "/rule_reads.rs"));
+const _: () = assert!(
+    READS.len() == RULES.len(),
+    "build.rs: every rule has its reads"
+);
+
+/// A session's findings of each rule from its last report (issue 15): a rule runs again only
+/// when a top-level key it reads (`READS`) has been read again since.
+#[derive(Clone, Debug, Default)]
+pub struct Cache {
+    hits: Vec<Vec<Hit>>,
+    stale: u32,
+}
+
+impl Cache {
+    /// The top-level key `key` was read again.
+    pub fn touch(&mut self, key: &str) {
+        if let Some(i) = crate::form::read::FORM_KEYS.iter().position(|k| *k == key) {
+            self.stale |= 1 << i;
+        }
+    }
+    /// Everything may have changed.
+    pub fn touch_all(&mut self) {
+        self.stale = u32::MAX;
+    }
+}
+
+/// [`check_all`] for a session: the rules whose keys did not change give what they gave last
+/// time. Same findings in the same order (a property test compares with a whole read).
+pub fn check_cached(cx: &Ctx<'_>, cache: &mut Cache, out: &mut Vec<Hit>) {
+    if cache.hits.len() != RULES.len() {
+        cache.hits = alloc::vec![Vec::new(); RULES.len()];
+        cache.stale = u32::MAX;
+    }
+    let request_type = cx.facts.request_type.index();
+    for ((rule, reads), hits) in RULES.iter().zip(READS).zip(cache.hits.iter_mut()) {
+        if reads & cache.stale != 0 {
+            hits.clear();
+            let m = &rule.meta;
+            if m.applies_to.has(request_type)
+                && cx.options.severity_of(m.code, m.severity).is_some()
+            {
+                (rule.check)(cx, hits);
+            }
+        }
+        out.extend_from_slice(hits);
+    }
+    cache.stale = 0;
+}
+
 /// Runs every rule that applies to the request type (contract §6.1) and is not turned off. A
 /// rule that does not apply stays silent whatever `options.rules` says.
 pub fn check_all(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
