@@ -535,29 +535,45 @@ impl ProfileData {
     }
 }
 
-/// The form's top-level fields as the typed form names them, in the order of `FORM_KEYS`
-/// (src/form/read.rs): bit `i` of a rule's reads is `FORM_KEYS[i]`.
-const FORM_FIELDS: &[&str] = &[
-    "request_type",
-    "requesting_country",
-    "requested_country",
-    "submission_date",
-    "legal_basis",
-    "authority",
-    "case",
-    "provider",
-    "accounts",
-    "data",
-    "preservation",
-    "records_location",
-    "emergency",
-    "notification",
-    "csam",
-];
+/// The form's top-level keys (`FORM_KEYS` in src/form/read.rs, read from there) as the typed
+/// form names its fields (`recordsLocation` -> `records_location`): bit `i` of a rule's reads
+/// is `FORM_KEYS[i]`.
+fn form_fields() -> Result<Vec<String>, String> {
+    let file = "src/form/read.rs";
+    println!("cargo:rerun-if-changed={file}");
+    let src = fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let start = src
+        .find("pub const FORM_KEYS: &[&str] = &[")
+        .ok_or(format!("{file}: no FORM_KEYS"))?;
+    let list = &src[start..];
+    let list = &list[..list
+        .find("];")
+        .ok_or(format!("{file}: FORM_KEYS not closed"))?];
+    let keys: Vec<String> = list
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|key| {
+            key.chars()
+                .flat_map(|c| {
+                    let lower = c.to_ascii_lowercase();
+                    (c.is_ascii_uppercase().then_some('_').into_iter()).chain([lower])
+                })
+                .collect()
+        })
+        .collect();
+    if keys.is_empty() || keys.len() > 32 {
+        return Err(format!(
+            "{file}: FORM_KEYS has {} keys (a bit each, 1 to 32)",
+            keys.len()
+        ));
+    }
+    Ok(keys)
+}
 
 /// The top-level fields a Rust source names: each `.field` (or `.field_more`, a method of the
-/// typed form named after its field, e.g. `csam_likely`) of [`FORM_FIELDS`].
-fn fields_named(src: &str) -> u32 {
+/// typed form named after its field, e.g. `csam_likely`) of `fields`.
+fn fields_named(src: &str, fields: &[String]) -> u32 {
     let b = src.as_bytes();
     let mut mask = 0;
     for (at, _) in src.match_indices('.') {
@@ -566,7 +582,7 @@ fn fields_named(src: &str) -> u32 {
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
             .map(|&c| c as char)
             .collect();
-        for (i, f) in FORM_FIELDS.iter().enumerate() {
+        for (i, f) in fields.iter().enumerate() {
             if ident == *f || ident.starts_with(&format!("{f}_")) {
                 mask |= 1 << i;
             }
@@ -582,8 +598,10 @@ fn fields_named(src: &str) -> u32 {
 /// `rules::tests::a_rule_reads_only_the_keys_it_is_said_to_read` checks that a rule's findings
 /// never change with a key outside its reads.
 fn rule_reads() -> Result<String, String> {
+    let fields = form_fields()?;
     let facts = fields_named(
         &fs::read_to_string("src/facts.rs").map_err(|e| format!("src/facts.rs: {e}"))?,
+        &fields,
     );
     let table =
         fs::read_to_string("src/rules/mod.rs").map_err(|e| format!("src/rules/mod.rs: {e}"))?;
@@ -606,7 +624,7 @@ fn rule_reads() -> Result<String, String> {
         let file = file.trim().trim_end_matches(',').trim_matches('"');
         let path = format!("src/rules/{file}");
         let src = fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-        let mut mask = fields_named(&src) | 1;
+        let mut mask = fields_named(&src, &fields) | 1;
         if src.contains("facts") {
             mask |= facts;
         }
