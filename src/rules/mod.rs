@@ -251,10 +251,7 @@ pub fn check_cached(cx: &Ctx<'_>, cache: &mut Cache, out: &mut Vec<Hit>) {
     for ((rule, reads), hits) in RULES.iter().zip(READS).zip(cache.hits.iter_mut()) {
         if reads & cache.stale != 0 {
             hits.clear();
-            let m = &rule.meta;
-            if m.applies_to.has(request_type)
-                && cx.options.severity_of(m.code, m.severity).is_some()
-            {
+            if runs(rule, cx, request_type) {
                 (rule.check)(cx, hits);
             }
         }
@@ -268,11 +265,16 @@ pub fn check_cached(cx: &Ctx<'_>, cache: &mut Cache, out: &mut Vec<Hit>) {
 pub fn check_all(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let request_type = cx.facts.request_type.index();
     for rule in RULES {
-        let m = &rule.meta;
-        if m.applies_to.has(request_type) && cx.options.severity_of(m.code, m.severity).is_some() {
+        if runs(rule, cx, request_type) {
             (rule.check)(cx, out);
         }
     }
+}
+
+/// Whether `rule` runs: it applies to the request type and is not turned off.
+fn runs(rule: &Rule, cx: &Ctx<'_>, request_type: usize) -> bool {
+    let m = &rule.meta;
+    m.applies_to.has(request_type) && cx.options.severity_of(m.code, m.severity).is_some()
 }
 
 /// Nothing to check: findings of this code come from elsewhere (the reader).
